@@ -1,0 +1,47 @@
+"""The menu each role sees. An entry whose URL is not installed yet is left out."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from cdfmc.accounts.models import Role
+
+EVERYONE = frozenset(Role.values)
+AREA_STAFF = frozenset({Role.DISTRICT, Role.PROVINCE, Role.ADMIN})
+PROVINCIAL = frozenset({Role.PROVINCE, Role.HEAD_OFFICE, Role.ADMIN})
+HEAD_OFFICE = frozenset({Role.HEAD_OFFICE, Role.ADMIN})
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str
+    url_name: str
+    roles: frozenset = EVERYONE
+    icon: str = "circle"
+
+
+MENU = [
+    MenuItem(_("หน้าหลัก"), "home", icon="house"),
+    MenuItem(_("หมู่บ้าน"), "villages:list", icon="geo-alt"),
+    MenuItem(_("ศูนย์จัดการกองทุนชุมชน"), "centres:list", icon="building"),
+    MenuItem(_("ทะเบียนศูนย์ระดับจังหวัด"), "centres:register", icon="table"),
+    MenuItem(_("ครัวเรือนและหนี้"), "debts:households", icon="people"),
+    MenuItem(_("ผลการบริหารจัดการหนี้"), "debts:results", icon="graph-down-arrow"),
+    MenuItem(_("จัดตั้งศูนย์ใหม่"), "newcentres:rounds", icon="flag"),
+    MenuItem(_("ประเมินและคัดเลือก"), "scoring:rounds", PROVINCIAL | {Role.DISTRICT}, "award"),
+    MenuItem(_("เกณฑ์การประเมิน"), "scoring:rubrics", HEAD_OFFICE | {Role.PROVINCE}, "list-check"),
+]
+
+
+def menu_for(user) -> list[dict]:
+    items = []
+    for item in MENU:
+        if user.role not in item.roles and not user.is_superuser:
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"label": item.label, "url": url, "icon": item.icon, "name": item.url_name})
+    return items
