@@ -1,2 +1,4 @@
+from centres import register_urls
+
 app_name = "centres"
-urlpatterns = []
+urlpatterns = [] + register_urls.urlpatterns

@@ -1,0 +1,3 @@
+"""URLs of the provincial register and its import, inside the `centres` namespace."""
+
+urlpatterns = []
