@@ -1,0 +1,38 @@
+# cdfmc — two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+export DJANGO_SETTINGS_MODULE := cdfmc.settings
+
+.PHONY: run test setup venv lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+# Database, reference data and the demo set (DEBUG: demo logins are for local use only).
+setup: venv
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py load_reference
+	DEBUG=1 $(BIN)/python manage.py load_demo
+
+run: setup
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
+
+# The whole suite; browser tests are skipped, with the reason shown, where no Chromium exists.
+test: venv
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) var staticfiles test-artifacts

@@ -1,0 +1,42 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import LOEI_KUT_PONG, WAT_LUANG, make_centre, make_village
+from tests.personas import make_persona
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def area():
+    make_centre()
+    make_village()
+    make_centre(subdistrict=WAT_LUANG)
+    make_centre(subdistrict=LOEI_KUT_PONG)
+
+
+@pytest.mark.parametrize(
+    ("persona", "villages", "centres"),
+    [("faiwrai", 2, 1), ("nongkhai", 3, 2), ("loei", 1, 1), ("headoffice", 4, 3)],
+)
+def test_home_counts_the_users_area(client, area, persona, villages, centres):
+    client.force_login(make_persona(persona))
+    counts = client.get(reverse("home")).context["counts"]
+    assert counts["villages"]["total"] == villages
+    assert counts["centres"]["total"] == centres
+
+
+def test_menu_follows_the_role(client):
+    client.force_login(make_persona("faiwrai"))
+    names = [item["name"] for item in client.get(reverse("home")).context["menu"]]
+    assert "villages:list" in names
+    assert "scoring:rubrics" not in names
+
+
+@pytest.mark.parametrize("extra", [1, 20])
+def test_home_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries, extra):
+    for _ in range(extra):
+        make_centre()
+    client.force_login(make_persona("nongkhai"))
+    with django_assert_max_num_queries(10):
+        client.get(reverse("home"))
