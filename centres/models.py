@@ -69,9 +69,7 @@ class Centre(models.Model):
         choices=[(1, "1"), (2, "2"), (3, "3")],
     )
     remarks = models.TextField(_("หมายเหตุ"), blank=True)
-    committee_appointed_on = models.DateField(
-        _("วันที่คำสั่งแต่งตั้งคณะกรรมการ"), null=True, blank=True
-    )
+    committee_appointed_on = models.DateField(_("วันที่คำสั่งแต่งตั้งคณะกรรมการ"), null=True, blank=True)
     # Regulations (ระเบียบข้อบังคับ), indicator 1.5.
     regulations_written = models.BooleanField(_("มีระเบียบข้อบังคับเป็นลายลักษณ์อักษร"), default=False)
     regulations_approval = models.CharField(
@@ -81,9 +79,7 @@ class Centre(models.Model):
         default=RegulationsApproval.NONE,
     )
     regulations_approved_on = models.DateField(_("วันที่ให้ความเห็นชอบระเบียบ"), null=True, blank=True)
-    regulations_followed = models.BooleanField(
-        _("คณะกรรมการเข้าใจและปฏิบัติตามระเบียบ"), default=False
-    )
+    regulations_followed = models.BooleanField(_("คณะกรรมการเข้าใจและปฏิบัติตามระเบียบ"), default=False)
     regulations_topics = models.TextField(
         _("หมวดของระเบียบ (การประชุม สมาชิก การให้กู้ แผนปฏิบัติการ ฯลฯ)"), blank=True
     )
@@ -99,9 +95,7 @@ class Centre(models.Model):
     office_address = models.TextField(_("ที่ตั้งที่ทำการ"), blank=True)
     # Welfare (สวัสดิการ), indicator 2.7.
     welfare_plan = models.BooleanField(_("มีแผนการจัดสวัสดิการ"), default=False)
-    welfare_members = models.BooleanField(
-        _("จัดสวัสดิการให้สมาชิกของกลุ่มที่เป็นสมาชิกศูนย์"), default=False
-    )
+    welfare_members = models.BooleanField(_("จัดสวัสดิการให้สมาชิกของกลุ่มที่เป็นสมาชิกศูนย์"), default=False)
     welfare_community = models.BooleanField(_("จัดสวัสดิการให้คนในชุมชน"), default=False)
     welfare_notes = models.TextField(_("รายละเอียดสวัสดิการ"), blank=True)
     # Support of target households, indicator 2.6.
@@ -109,9 +103,7 @@ class Centre(models.Model):
         _("อบรมวินัยทางการเงินและการจัดทำบัญชีครัวเรือน"), default=False
     )
     support_occupation = models.BooleanField(_("ส่งเสริมอาชีพเพื่อเพิ่มรายได้"), default=False)
-    support_group_form = models.BooleanField(
-        _("ดำเนินการในรูปแบบกลุ่ม (เช่น กลุ่มอาชีพ)"), default=False
-    )
+    support_group_form = models.BooleanField(_("ดำเนินการในรูปแบบกลุ่ม (เช่น กลุ่มอาชีพ)"), default=False)
     support_notes = models.TextField(_("รายละเอียดการสนับสนุนครัวเรือน"), blank=True)
     # Learning centre, indicator 3.4.
     learning_points = models.PositiveSmallIntegerField(_("จำนวนจุดเรียนรู้/ฐานเรียนรู้"), default=0)
@@ -270,13 +262,13 @@ class CommitteeMember(models.Model):
         if self.phone:
             self.phone = normalise_phone(self.phone)
         if self.role == CommitteeRole.CHAIR and self.centre_id:
-            chairs = CommitteeMember.objects.filter(centre_id=self.centre_id, role=CommitteeRole.CHAIR)
+            chairs = CommitteeMember.objects.filter(
+                centre_id=self.centre_id, role=CommitteeRole.CHAIR
+            )
             if chairs.exclude(pk=self.pk).exists():
                 errors["role"] = _("คณะกรรมการมีประธานได้เพียงคนเดียว ศูนย์นี้มีประธานแล้ว")
         if self.represents_id and self.is_qualified_person:
-            errors["is_qualified_person"] = _(
-                "กรรมการเป็นผู้แทนกลุ่ม/กองทุน หรือผู้ทรงคุณวุฒิ อย่างใดอย่างหนึ่ง"
-            )
+            errors["is_qualified_person"] = _("กรรมการเป็นผู้แทนกลุ่ม/กองทุน หรือผู้ทรงคุณวุฒิ อย่างใดอย่างหนึ่ง")
         if self.represents_id and self.centre_id and self.represents.centre_id != self.centre_id:
             errors["represents"] = _("กลุ่ม/กองทุนนี้ไม่ใช่สมาชิกของศูนย์")
         if errors:
@@ -346,15 +338,12 @@ class Meeting(models.Model):
         super().clean()
         if self.kind == MeetingKind.MEMBERS:
             if self.members_total is None:
-                raise ValidationError(
-                    {"members_total": _("การประชุมสมาชิกต้องระบุจำนวนสมาชิกทั้งหมด")}
-                )
+                raise ValidationError({"members_total": _("การประชุมสมาชิกต้องระบุจำนวนสมาชิกทั้งหมด")})
             if self.attendees is not None and self.attendees > self.members_total:
                 raise ValidationError(
                     {
                         "attendees": _(
-                            "จำนวนผู้เข้าประชุม (%(attendees)s คน) เกินจำนวนสมาชิกทั้งหมด "
-                            "(%(total)s คน)"
+                            "จำนวนผู้เข้าประชุม (%(attendees)s คน) เกินจำนวนสมาชิกทั้งหมด (%(total)s คน)"
                         )
                         % {"attendees": self.attendees, "total": self.members_total}
                     }
