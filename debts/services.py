@@ -1,0 +1,261 @@
+"""Writes that touch several rows: targets, balances, restructurings."""
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from debts.models import (
+    REPLACING_FORMS,
+    BalanceUpdate,
+    Contract,
+    ContractStatus,
+    Creditor,
+    CreditorKind,
+    Household,
+    Restructuring,
+    RestructuringForm,
+)
+
+
+def creditor_for_member_fund(member_fund) -> Creditor:
+    """The creditor row standing for one of the centre's member funds (made on first use)."""
+    creditor = Creditor.objects.filter(member_fund=member_fund).first()
+    if creditor is None:
+        name = member_fund.name
+        clash = Creditor.objects.filter(centre_id=member_fund.centre_id, name=name).first()
+        if clash is not None and clash.member_fund_id is None:
+            clash.member_fund = member_fund
+            clash.kind = CreditorKind.MEMBER_FUND
+            clash.save()
+            return clash
+        creditor = Creditor.objects.create(
+            centre_id=member_fund.centre_id,
+            kind=CreditorKind.MEMBER_FUND,
+            name=name,
+            member_fund=member_fund,
+        )
+    return creditor
+
+
+def sync_member_fund_creditors(centre) -> None:
+    """Every member fund of the centre available as a creditor."""
+    have = set(
+        Creditor.objects.filter(centre=centre, member_fund__isnull=False).values_list(
+            "member_fund_id", flat=True
+        )
+    )
+    for fund in centre.member_funds.exclude(pk__in=have):
+        creditor_for_member_fund(fund)
+
+
+def household_current_total(household) -> Decimal:
+    total = household.contracts.open().aggregate(total=Sum("outstanding"))["total"]
+    return total or Decimal(0)
+
+
+@transaction.atomic
+def targets_select(*, centre, households, on_date: datetime.date) -> int:
+    """Make households target households; their baseline is today's total outstanding."""
+    count = 0
+    for household in households:
+        if household.centre_id != centre.pk:
+            raise ValidationError(_("ครัวเรือนไม่ได้อยู่ในฐานข้อมูลลูกหนี้ของศูนย์นี้"))
+        if household.is_target:
+            continue
+        household.is_target = True
+        household.target_since = on_date
+        household.baseline_total = household_current_total(household)
+        household.save()
+        count += 1
+    return count
+
+
+@transaction.atomic
+def target_remove(*, household) -> None:
+    household.is_target = False
+    household.target_since = None
+    household.baseline_total = None
+    household.save()
+
+
+@transaction.atomic
+def balance_record(*, contract, as_of, outstanding, overdue_amount=None, user=None):
+    """A contract's balance on a date; the latest one becomes the contract's outstanding."""
+    if not contract.is_open:
+        raise ValidationError(_("สัญญานี้ปิดแล้ว บันทึกยอดคงค้างไม่ได้"))
+    if outstanding < 0 or (overdue_amount is not None and overdue_amount < 0):
+        raise ValidationError(_("จำนวนเงินต้องไม่ติดลบ"))
+    if overdue_amount is not None and overdue_amount > outstanding:
+        raise ValidationError(_("เงินต้นค้างชำระต้องไม่มากกว่ายอดหนี้คงค้าง"))
+    update, _created = BalanceUpdate.objects.update_or_create(
+        contract=contract,
+        as_of=as_of,
+        defaults={"outstanding": outstanding, "overdue_amount": overdue_amount, "entered_by": user},
+    )
+    latest = contract.balances.order_by("-as_of", "-pk").first()
+    if latest.pk == update.pk:
+        contract.outstanding = outstanding
+        if overdue_amount is not None:
+            contract.overdue_amount = overdue_amount
+        elif contract.overdue_amount > outstanding:
+            contract.overdue_amount = outstanding
+        if outstanding == 0:
+            contract.status = ContractStatus.PAID
+            contract.closed_on = as_of
+            contract.overdue_amount = 0
+            contract.overdue_days = 0
+        contract.save()
+    return update
+
+
+def _check_contracts(household, contracts) -> list[Contract]:
+    contracts = list(contracts)
+    if not contracts:
+        raise ValidationError(_("กรุณาเลือกสัญญาก่อนปรับโครงสร้างหนี้อย่างน้อย 1 สัญญา"))
+    for contract in contracts:
+        if contract.household_id != household.pk:
+            raise ValidationError(_("สัญญา %(c)s ไม่ใช่ของครัวเรือนนี้") % {"c": contract})
+        if not contract.is_open:
+            raise ValidationError(_("สัญญา %(c)s ปิดแล้ว") % {"c": contract})
+    return contracts
+
+
+def _check_creditor(household, creditor):
+    if creditor.centre_id != household.centre_id:
+        raise ValidationError(_("เจ้าหนี้ไม่ได้อยู่ในทะเบียนเจ้าหนี้ของศูนย์นี้"))
+
+
+@transaction.atomic
+def restructuring_consolidate(
+    *,
+    household: Household,
+    contracts,
+    creditor: Creditor,
+    decided_on: datetime.date,
+    rate,
+    term_months=None,
+    instalment=None,
+    moratorium_months=0,
+    number="",
+    form=RestructuringForm.CONSOLIDATE,
+    description="",
+    meeting_note="",
+    user=None,
+) -> Restructuring:
+    """Close the old contracts and open one new contract for their total, in one step.
+
+    Used for consolidation (fewer contracts than before) and refinancing (the debt closed
+    at the old creditor and taken over by one with better terms).
+    """
+    contracts = _check_contracts(household, contracts)
+    _check_creditor(household, creditor)
+    if form not in REPLACING_FORMS and form != RestructuringForm.OTHER:
+        raise ValidationError(_("รูปแบบนี้ไม่ได้ปิดสัญญาเดิม ใช้การปรับเงื่อนไขสัญญาแทน"))
+    if form == RestructuringForm.CONSOLIDATE and len(contracts) < 2:
+        raise ValidationError(_("การรวมหนี้ต้องเลือกสัญญาเดิมอย่างน้อย 2 สัญญา"))
+    if form == RestructuringForm.OTHER and not description.strip():
+        raise ValidationError(_("รูปแบบอื่น ๆ ต้องระบุรายละเอียด"))
+    creditor.check_rate(rate, restructuring=True)
+    total = sum((c.outstanding for c in contracts), Decimal(0))
+    overdue = sum((c.overdue_amount for c in contracts), Decimal(0))
+    restructuring = Restructuring.objects.create(
+        household=household,
+        form=form,
+        description=description,
+        decided_on=decided_on,
+        meeting_note=meeting_note,
+        new_rate=rate,
+        new_term_months=term_months,
+        new_instalment=instalment,
+        moratorium_months=moratorium_months or 0,
+        recorded_by=user,
+    )
+    restructuring.contracts_before.set(contracts)
+    for contract in contracts:
+        contract.status = ContractStatus.SUPERSEDED
+        contract.closed_on = decided_on
+        contract.closed_by = restructuring
+        contract.save()
+    borrower = next((c.borrower for c in contracts if c.borrower_id), None)
+    Contract.objects.create(
+        household=household,
+        borrower=borrower,
+        creditor=creditor,
+        number=number,
+        start_date=decided_on,
+        principal=total,
+        rate=rate,
+        term_months=term_months,
+        instalment=instalment,
+        moratorium_months=moratorium_months or 0,
+        outstanding=total,
+        overdue_amount=min(overdue, total) if form == RestructuringForm.OTHER else 0,
+        is_informal=creditor.kind == CreditorKind.INFORMAL,
+        created_by_restructuring=restructuring,
+    )
+    return restructuring
+
+
+@transaction.atomic
+def restructuring_amend(
+    *,
+    household: Household,
+    contracts,
+    form: str,
+    decided_on: datetime.date,
+    rate=None,
+    term_months=None,
+    instalment=None,
+    moratorium_months=0,
+    description="",
+    meeting_note="",
+    user=None,
+) -> Restructuring:
+    """New terms on existing contracts (extend, lower rate, moratorium, penalty waiver…)."""
+    contracts = _check_contracts(household, contracts)
+    if form in REPLACING_FORMS:
+        raise ValidationError(_("การรวมหนี้และรีไฟแนนซ์ต้องปิดสัญญาเดิมและทำสัญญาใหม่"))
+    if form == RestructuringForm.OTHER and not description.strip():
+        raise ValidationError(_("รูปแบบอื่น ๆ ต้องระบุรายละเอียด"))
+    if form == RestructuringForm.EXTEND and not term_months:
+        raise ValidationError(_("การยืดหนี้ต้องระบุระยะเวลาใหม่"))
+    if form == RestructuringForm.REDUCE_RATE and rate is None:
+        raise ValidationError(_("การปรับลดอัตราดอกเบี้ยต้องระบุอัตราใหม่"))
+    if form in (RestructuringForm.MORATORIUM, RestructuringForm.PRINCIPAL_MORATORIUM):
+        if not moratorium_months:
+            raise ValidationError(_("การพักชำระต้องระบุระยะเวลาพักชำระ"))
+    for contract in contracts:
+        if rate is not None:
+            contract.creditor.check_rate(rate, restructuring=True)
+            if form == RestructuringForm.REDUCE_RATE and rate >= contract.rate:
+                raise ValidationError(
+                    _("อัตราใหม่ต้องต่ำกว่าอัตราเดิม (%(old)s%%)") % {"old": contract.rate}
+                )
+    restructuring = Restructuring.objects.create(
+        household=household,
+        form=form,
+        description=description,
+        decided_on=decided_on,
+        meeting_note=meeting_note,
+        new_rate=rate,
+        new_term_months=term_months,
+        new_instalment=instalment,
+        moratorium_months=moratorium_months or 0,
+        recorded_by=user,
+    )
+    restructuring.contracts_before.set(contracts)
+    for contract in contracts:
+        if rate is not None:
+            contract.rate = rate
+        if term_months:
+            contract.term_months = term_months
+        if instalment is not None:
+            contract.instalment = instalment
+        if moratorium_months:
+            contract.moratorium_months = moratorium_months
+        contract.save()
+    return restructuring
