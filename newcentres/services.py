@@ -24,7 +24,11 @@ CENTRE_NAME_PREFIX = "ศูนย์จัดการกองทุนชุ�
 
 def district_deadline(round_: Round, province_code: str) -> datetime.date:
     """The province's own deadline for its districts if it set one, else the round's."""
-    quota = Quota.objects.filter(round=round_, province_id=province_code).first()
+    quota = (
+        Quota.objects.filter(round=round_, province_id=province_code)
+        .select_related("round")
+        .first()
+    )
     return quota.deadline if quota else round_.district_deadline
 
 

@@ -97,7 +97,7 @@ def round_detail(request, pk):
 def province_detail(request, pk, code):
     round_ = get_object_or_404(Round, pk=pk)
     province = get_province_for_user(request.user, code)
-    quota = Quota.objects.filter(round=round_, province=province).first()
+    quota = Quota.objects.filter(round=round_, province=province).select_related("round").first()
     screenings = list(
         Screening.objects.visible_to(request.user)
         .with_details()
