@@ -27,7 +27,7 @@ ORDERINGS = {
 
 
 class RegisterForm(forms.Form):
-    province = ProvinceField(required=False, empty_label=_("จังหวัดของฉัน / ทุกจังหวัด"))
+    province = ProvinceField(required=False, empty_label=_("ทุกจังหวัดในพื้นที่ของฉัน"))
     order = forms.ChoiceField(
         label=_("เรียงตาม"),
         required=False,
@@ -37,6 +37,11 @@ class RegisterForm(forms.Form):
             (BY_LEVEL, _("ผลการจัดระดับการพัฒนา (สูงไปต่ำ)")),
         ],
     )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and user.province_id:
+            self.fields["province"].initial = user.province_id
 
 
 def register_row(number: int, centre: Centre) -> list[str]:
@@ -74,6 +79,7 @@ class CentreRegister(Report):
     identifier = "centre-register"
     title = _("ทะเบียนศูนย์จัดการกองทุนชุมชน")
     form_class = RegisterForm
+    form_takes_user = True
 
     def __init__(self, *, user=None, **params):
         if params.get("province") is None and user is not None and user.province_id:

@@ -271,3 +271,13 @@ class TestChanges:
         # provinces ×2, districts of one province, subdistricts of each of 9 districts, villages
         with django_assert_max_num_queries(14):
             plan_of(data)
+
+
+@pytest.mark.django_db
+def test_the_fixture_tsv_parses_like_the_sheet():
+    """So that centres/demo.py can load the demo register through the same importer."""
+    with SEED_TSV.open(encoding="utf-8") as fh:
+        rows = parse_register(list(csv.reader(fh, delimiter="\t")))
+    assert [r.name for r in rows] == [r.name for r in parse_register(read_xlsx(register_xlsx()))]
+    plan = register_import(rows=rows)
+    assert plan.count(NEW) == 16
