@@ -36,8 +36,11 @@ def build_centre(centre, *, households, reduced, free, restructured=0):
         contract = household.contracts.get()
         if index < restructured:
             services.restructuring_amend(
-                household=household, contracts=[contract], form=RestructuringForm.EXTEND,
-                decided_on=JOINED, term_months=60,
+                household=household,
+                contracts=[contract],
+                form=RestructuringForm.EXTEND,
+                decided_on=JOINED,
+                term_months=60,
             )
         if index < reduced:
             amount = Decimal("6000")

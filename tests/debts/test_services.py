@@ -73,13 +73,21 @@ def test_a_rate_above_fifteen_percent_is_refused_at_a_member_fund_not_at_a_bank(
     contract = make_contract(household=household, creditor=fund, rate=Decimal("12"))
     with pytest.raises(ValidationError, match="เกินอัตราสูงสุดตามกฎหมาย"):
         services.restructuring_amend(
-            household=household, contracts=[contract], form=RestructuringForm.OTHER,
-            description="ปรับอัตรา", decided_on=D, rate=Decimal("16"),
+            household=household,
+            contracts=[contract],
+            form=RestructuringForm.OTHER,
+            description="ปรับอัตรา",
+            decided_on=D,
+            rate=Decimal("16"),
         )
     bank_contract = make_contract(household=household, creditor=bank, rate=Decimal("18"))
     services.restructuring_amend(
-        household=household, contracts=[bank_contract], form=RestructuringForm.EXTEND,
-        decided_on=D, rate=Decimal("17"), term_months=72,
+        household=household,
+        contracts=[bank_contract],
+        form=RestructuringForm.EXTEND,
+        decided_on=D,
+        rate=Decimal("17"),
+        term_months=72,
     )
     bank_contract.refresh_from_db()
     assert bank_contract.term_months == 72
@@ -90,8 +98,11 @@ def test_amend_reduces_the_rate_in_place(centre):
     household = make_household(centre=centre)
     contract = make_contract(household=household, creditor=fund, rate=Decimal("12"))
     services.restructuring_amend(
-        household=household, contracts=[contract], form=RestructuringForm.REDUCE_RATE,
-        decided_on=D, rate=Decimal("6"),
+        household=household,
+        contracts=[contract],
+        form=RestructuringForm.REDUCE_RATE,
+        decided_on=D,
+        rate=Decimal("6"),
     )
     contract.refresh_from_db()
     assert contract.rate == Decimal("6") and contract.is_open
