@@ -10,13 +10,10 @@ from pathlib import Path
 
 from django.conf import settings
 
-from cdfmc.geo.matching import PlaceMatcher
 from cdfmc.geo.models import Village
-from cdfmc.thaitime import to_arabic_digits
 from centres.models import (
     ActionPlan,
     Centre,
-    CentreStatus,
     CommitteeMember,
     Division,
     FundKind,
@@ -47,29 +44,11 @@ def load(stdout=None):
 
 
 def load_register_centres():
-    """The 16 centres of the seed register (the register importer may take this over)."""
-    matcher = PlaceMatcher()
+    """The 16 centres of the seed register, through the register importer (all or nothing)."""
+    from centres.registers import parse_register, register_import
+
     with REGISTER.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            name = row["ชื่อศูนย์จัดการกองทุนชุมชน"]
-            place = matcher.match(row["ตำบล"], row["อำเภอ"], row["จังหวัด"])
-            if place.subdistrict is None:
-                raise ValueError(place.error)
-            village, _ = Village.objects.get_or_create(
-                subdistrict=place.subdistrict,
-                number=int(to_arabic_digits(row["หมู่ที่"])),
-                defaults={"name": village_name(name)},
-            )
-            year = MODEL_YEAR.search(to_arabic_digits(row["หมายเหตุ"]))
-            Centre.objects.update_or_create(
-                village=village,
-                defaults={
-                    "name": name,
-                    "level": int(to_arabic_digits(row["ผลการประเมินการจัดระดับการพัฒนา"])),
-                    "status": CentreStatus.MODEL if year else CentreStatus.ESTABLISHED,
-                    "model_year": int(year.group(1)) if year else None,
-                },
-            )
+        register_import(rows=parse_register(list(csv.reader(fh, delimiter="\t"))))
 
 
 def _d(be_year: int, month: int, day: int) -> datetime.date:
