@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from cdfmc.thaitime import THAILAND_TZ
 from debts import imports
 from debts.models import Contract, Creditor, Household, Person
 from tests.debts.factories import citizen_id
@@ -119,7 +120,7 @@ def test_informal_rates_are_recorded_as_they_are(centre):
 
 
 def test_future_dates_and_missing_heads_are_row_errors(centre):
-    future = datetime.date.today() + datetime.timedelta(days=40)
+    future = datetime.datetime.now(THAILAND_TZ).date() + datetime.timedelta(days=40)
     rows = [
         register_row(0, **{"วันที่เริ่มสัญญา (วว/ดด/ปปปป พ.ศ.)": future}),
         register_row(4),  # its head (row of person 3) is not in the file

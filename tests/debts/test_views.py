@@ -1,0 +1,199 @@
+"""Household and contract screens: access details, masking, messages and query bounds."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from debts.models import Contract, CreditorKind, DebtorClass, Person
+from tests.debts.factories import (
+    citizen_id,
+    make_contract,
+    make_creditor,
+    make_debtor,
+    make_household,
+)
+from tests.factories import make_centre
+
+
+@pytest.fixture
+def centre(db):
+    return make_centre()
+
+
+def build(centre, n):
+    fund = make_creditor(centre=centre)
+    bank = make_creditor(centre=centre, kind=CreditorKind.BANK, name=f"ธ.ก.ส. {centre.pk}")
+    households = []
+    for i in range(n):
+        h = make_debtor(
+            centre=centre, creditor=fund, amounts=(1000, 2000), debtor_class=DebtorClass.DEFAULTED
+        )
+        make_contract(household=h, creditor=bank, outstanding=5000, is_informal=i % 2 == 0)
+        households.append(h)
+    return households
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_household_list_runs_a_bounded_number_of_queries(
+    client, persona, centre, n, django_assert_max_num_queries
+):
+    build(centre, n)
+    client.force_login(persona("faiwrai"))
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("debts:households"), {"centre": centre.pk})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.count('class="badge text-dark debtor-defaulted"') == n
+    assert "xxxxx" in body
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_contract_list_runs_a_bounded_number_of_queries(
+    client, persona, centre, n, django_assert_max_num_queries
+):
+    build(centre, n)
+    client.force_login(persona("nongkhai"))
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("debts:contracts"), {"centre": centre.pk}).status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 15])
+def test_household_page_runs_a_bounded_number_of_queries(
+    client, persona, centre, n, django_assert_max_num_queries
+):
+    fund = make_creditor(centre=centre)
+    household = make_debtor(centre=centre, creditor=fund, amounts=[100] * n)
+    client.force_login(persona("faiwrai"))
+    with django_assert_max_num_queries(16):
+        assert client.get(reverse("debts:household", args=[household.pk])).status_code == 200
+    contract = household.contracts.first()
+    with django_assert_max_num_queries(16):
+        assert client.get(reverse("debts:contract", args=[contract.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_targets_and_centre_panel_are_bounded(
+    client, persona, centre, n, django_assert_max_num_queries
+):
+    build(centre, n)
+    client.force_login(persona("faiwrai"))
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("debts:targets", args=[centre.pk])).status_code == 200
+
+
+def test_the_full_citizen_id_is_shown_only_to_who_may_edit(client, persona, centre):
+    household = make_household(centre=centre)
+    person = household.people.get()
+    url = reverse("debts:household", args=[household.pk])
+    client.force_login(persona("faiwrai"))
+    assert person.formatted_id in client.get(url).content.decode()
+    client.force_login(persona("headoffice"))
+    body = client.get(url).content.decode()
+    assert person.formatted_id not in body and person.masked_id in body
+
+
+def test_the_same_person_cannot_be_entered_twice(client, persona, centre):
+    first = make_household(centre=centre, house_number="12")
+    other = make_household(centre=centre, house_number="99")
+    existing = first.people.get()
+    client.force_login(persona("faiwrai"))
+    response = client.post(
+        reverse("debts:person_add", args=[other.pk]),
+        {"citizen_id": existing.formatted_id, "first_name": "ซ้ำ", "last_name": "ซ้ำ"},
+    )
+    assert response.status_code == 200
+    assert "บ้านเลขที่ 12" in response.content.decode()
+    assert Person.objects.count() == 2
+
+
+def test_another_districts_household_is_not_named(client, persona, centre):
+    elsewhere = make_household(centre=make_centre(subdistrict="430502"), house_number="77")
+    mine = make_household(centre=centre)
+    client.force_login(persona("faiwrai"))
+    response = client.post(
+        reverse("debts:person_add", args=[mine.pk]),
+        {"citizen_id": elsewhere.people.get().citizen_id, "first_name": "ก", "last_name": "ข"},
+    )
+    body = response.content.decode()
+    assert "นอกพื้นที่ของท่าน" in body and "บ้านเลขที่ 77" not in body
+
+
+def test_a_bad_check_digit_is_refused_in_thai_digits_too(client, persona, centre):
+    household = make_household(centre=centre)
+    good = citizen_id(4242)
+    bad = good[:-1] + str((int(good[-1]) + 1) % 10)
+    client.force_login(persona("faiwrai"))
+    url = reverse("debts:person_add", args=[household.pk])
+    thai = bad.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    response = client.post(url, {"citizen_id": thai, "first_name": "ก", "last_name": "ข"})
+    assert "เลขตรวจสอบ" in response.content.decode()
+    thai_good = good.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    response = client.post(url, {"citizen_id": thai_good, "first_name": "ก", "last_name": "ข"})
+    assert response.status_code == 302
+    assert Person.objects.filter(citizen_id=good).exists()
+
+
+def test_a_member_fund_contract_above_fifteen_percent_is_refused(client, persona, centre):
+    household = make_household(centre=centre)
+    fund = make_creditor(centre=centre)
+    client.force_login(persona("faiwrai"))
+    response = client.post(
+        reverse("debts:contract_create", args=[household.pk]),
+        {
+            "creditor": fund.pk,
+            "principal": "1000",
+            "rate": "18",
+            "outstanding": "1000",
+            "overdue_amount": "0",
+            "overdue_days": "0",
+            "moratorium_months": "0",
+        },
+    )
+    assert "เกินอัตราสูงสุดตามกฎหมาย" in response.content.decode()
+    assert not Contract.objects.exists()
+
+
+def test_consolidate_on_screen_then_a_later_balance(client, persona, centre):
+    fund = make_creditor(centre=centre)
+    household = make_debtor(centre=centre, creditor=fund, amounts=(3000, 7000))
+    from debts import services
+    import datetime
+
+    services.targets_select(
+        centre=centre, households=[household], on_date=datetime.date(2025, 1, 1)
+    )
+    client.force_login(persona("faiwrai"))
+    response = client.post(
+        reverse("debts:consolidate", args=[household.pk]),
+        {
+            "form": "consolidate",
+            "contracts": [c.pk for c in household.contracts.all()],
+            "creditor": fund.pk,
+            "decided_on": "01/02/2568",
+            "rate": "6",
+            "term_months": "48",
+        },
+    )
+    assert response.status_code == 302
+    new = household.contracts.open().get()
+    assert new.outstanding == Decimal("10000")
+    client.post(
+        reverse("debts:balance_add", args=[new.pk]), {"as_of": "01/03/2568", "outstanding": "8000"}
+    )
+    body = client.get(reverse("debts:household", args=[household.pk])).content.decode()
+    assert "ลดหนี้" in body and "๑ ครัวเรือน ๑ สัญญา" in body
+    history = client.get(reverse("debts:household_history", args=[household.pk]))
+    assert history.status_code == 200
+    assert "outstanding" in history.content.decode()
+
+
+def test_the_centre_panel_shows_the_six_steps(centre):
+    from django.template.loader import render_to_string
+
+    build(centre, 2)
+    html = render_to_string("debts/centre_panel.html", {"centre": centre, "can_edit": True})
+    assert html.count("data-step=") == 6
+    assert "ครัวเรือนเป้าหมาย 0 / ขั้นต่ำ 30" in html
+    assert 'data-step="1" data-state="done"' in html
+    assert 'data-step="2" data-state="done"' in html
