@@ -157,8 +157,9 @@ def test_a_member_fund_contract_above_fifteen_percent_is_refused(client, persona
 def test_consolidate_on_screen_then_a_later_balance(client, persona, centre):
     fund = make_creditor(centre=centre)
     household = make_debtor(centre=centre, creditor=fund, amounts=(3000, 7000))
-    from debts import services
     import datetime
+
+    from debts import services
 
     services.targets_select(
         centre=centre, households=[household], on_date=datetime.date(2025, 1, 1)
