@@ -265,12 +265,14 @@ class TestChanges:
         plan = plan_of(register_xlsx(), user=persona("loei"))
         assert len(plan.errors) == 16
 
-    def test_planning_runs_a_bounded_number_of_queries(self, django_assert_max_num_queries):
-        data = register_xlsx()
+    @pytest.mark.parametrize("size", [3, 16])
+    def test_planning_runs_a_bounded_number_of_queries(self, django_assert_max_num_queries, size):
+        data = register_xlsx(seed_rows()[:size])
         seed_import()
         # provinces ×2, districts of one province, subdistricts of each of 9 districts, villages
         with django_assert_max_num_queries(14):
-            plan_of(data)
+            plan = plan_of(data)
+        assert plan.count(UNCHANGED) == size
 
 
 @pytest.mark.django_db

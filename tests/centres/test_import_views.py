@@ -124,3 +124,15 @@ class TestFiles:
     def test_the_upload_form_renders(self, provincial):
         response = provincial.get(reverse("centres:register_import"))
         assert 'data-testid="register-upload-form"' in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", [3, 16])
+def test_the_preview_runs_a_bounded_number_of_queries(
+    provincial, django_assert_max_num_queries, size
+):
+    seed_import()
+    data = register_xlsx(seed_rows()[:size])
+    with django_assert_max_num_queries(20):
+        response = upload(provincial, data)
+    assert response.context["plan"].count("unchanged") == size
