@@ -1,10 +1,13 @@
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cdfmc.formfields import BEDateField, ThaiDecimalField, ThaiIntegerField, ThaiModelForm
 from cdfmc.geo.models import Village
-from cdfmc.thaitime import THAILAND_TZ
+from cdfmc.thaitime import THAILAND_TZ, format_be_date
+from centres.models import Meeting, MeetingKind
 from debts import rules
 from debts.access import where_is_citizen_id
 from debts.models import (
@@ -21,8 +24,6 @@ from debts.models import (
 
 
 def today():
-    import datetime
-
     return datetime.datetime.now(THAILAND_TZ).date()
 
 
@@ -196,7 +197,15 @@ class _RestructuringForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label=_("สัญญาก่อนปรับโครงสร้างหนี้"),
     )
-    decided_on = BEDateField(label=_("วันที่คณะกรรมการมีมติ"), validators=[not_in_future])
+    meeting = forms.ModelChoiceField(
+        queryset=None, required=False, label=_("การประชุมคณะกรรมการที่มีมติ")
+    )
+    decided_on = BEDateField(
+        label=_("วันที่คณะกรรมการมีมติ"),
+        validators=[not_in_future],
+        required=False,
+        help_text=_("เว้นว่างได้เมื่อเลือกการประชุม (ใช้วันที่ประชุม)"),
+    )
     meeting_note = forms.CharField(
         label=_("การประชุมคณะกรรมการ (ครั้งที่/มติ)"), max_length=255, required=False
     )
@@ -218,7 +227,21 @@ class _RestructuringForm(forms.Form):
         self.fields["contracts"].label_from_instance = lambda c: (
             f"{c.creditor} {c.number or '-'} คงค้าง {c.outstanding:,.2f} บาท"
         )
-        self.fields["decided_on"].initial = today()
+        self.fields["meeting"].queryset = Meeting.objects.filter(
+            centre_id=household.centre_id, kind=MeetingKind.COMMITTEE
+        )
+        self.fields["meeting"].label_from_instance = lambda m: (
+            f"{m.get_kind_display()} {format_be_date(m.held_on)}"
+        )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("decided_on"):
+            if data.get("meeting"):
+                data["decided_on"] = data["meeting"].held_on
+            elif "decided_on" not in self.errors:
+                self.add_error("decided_on", _("กรุณาระบุวันที่มีมติหรือเลือกการประชุม"))
+        return data
 
 
 class ConsolidateForm(_RestructuringForm):
@@ -233,7 +256,7 @@ class ConsolidateForm(_RestructuringForm):
     creditor = forms.ModelChoiceField(queryset=Creditor.objects.none(), label=_("เจ้าหนี้สัญญาใหม่"))
     number = forms.CharField(label=_("เลขที่สัญญาใหม่"), max_length=50, required=False)
     rate = ThaiDecimalField(label=_("อัตราดอกเบี้ยใหม่ (% ต่อปี)"), min_value=0)
-    field_order = ["form", "contracts", "creditor", "number"]
+    field_order = ["form", "contracts", "creditor", "number", "meeting", "decided_on"]
 
     def __init__(self, *args, household, **kwargs):
         super().__init__(*args, household=household, **kwargs)
@@ -245,7 +268,7 @@ class AmendForm(_RestructuringForm):
         label=_("รูปแบบ"),
         choices=[c for c in RestructuringForm.choices if c[0] not in REPLACING_FORMS],
     )
-    field_order = ["form", "contracts"]
+    field_order = ["form", "contracts", "meeting", "decided_on"]
 
 
 class ImportForm(forms.Form):

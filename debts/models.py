@@ -413,6 +413,14 @@ class Restructuring(models.Model):
     form = models.CharField(_("รูปแบบ"), max_length=30, choices=RestructuringForm.choices)
     description = models.TextField(_("รายละเอียด"), blank=True)
     decided_on = models.DateField(_("วันที่คณะกรรมการมีมติ"))
+    meeting = models.ForeignKey(
+        "centres.Meeting",
+        verbose_name=_("การประชุมคณะกรรมการที่มีมติ"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="restructurings",
+    )
     meeting_note = models.CharField(_("การประชุมคณะกรรมการ (ครั้งที่/มติ)"), max_length=255, blank=True)
     contracts_before = models.ManyToManyField(
         Contract, verbose_name=_("สัญญาก่อนปรับโครงสร้าง"), related_name="restructurings"

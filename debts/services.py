@@ -124,6 +124,15 @@ def _check_contracts(household, contracts) -> list[Contract]:
     return contracts
 
 
+def _check_meeting(household, meeting):
+    from centres.models import MeetingKind
+
+    if meeting is None:
+        return
+    if meeting.centre_id != household.centre_id or meeting.kind != MeetingKind.COMMITTEE:
+        raise ValidationError(_("การปรับโครงสร้างหนี้ต้องเป็นมติของที่ประชุมคณะกรรมการของศูนย์นี้"))
+
+
 def _check_creditor(household, creditor):
     if creditor.centre_id != household.centre_id:
         raise ValidationError(_("เจ้าหนี้ไม่ได้อยู่ในทะเบียนเจ้าหนี้ของศูนย์นี้"))
@@ -144,6 +153,7 @@ def restructuring_consolidate(
     form=RestructuringForm.CONSOLIDATE,
     description="",
     meeting_note="",
+    meeting=None,
     user=None,
 ) -> Restructuring:
     """Close the old contracts and open one new contract for their total, in one step.
@@ -152,6 +162,7 @@ def restructuring_consolidate(
     at the old creditor and taken over by one with better terms).
     """
     contracts = _check_contracts(household, contracts)
+    _check_meeting(household, meeting)
     _check_creditor(household, creditor)
     if form not in REPLACING_FORMS and form != RestructuringForm.OTHER:
         raise ValidationError(_("รูปแบบนี้ไม่ได้ปิดสัญญาเดิม ใช้การปรับเงื่อนไขสัญญาแทน"))
@@ -168,6 +179,7 @@ def restructuring_consolidate(
         description=description,
         decided_on=decided_on,
         meeting_note=meeting_note,
+        meeting=meeting,
         new_rate=rate,
         new_term_months=term_months,
         new_instalment=instalment,
@@ -213,10 +225,12 @@ def restructuring_amend(
     moratorium_months=0,
     description="",
     meeting_note="",
+    meeting=None,
     user=None,
 ) -> Restructuring:
     """New terms on existing contracts (extend, lower rate, moratorium, penalty waiver…)."""
     contracts = _check_contracts(household, contracts)
+    _check_meeting(household, meeting)
     if form in REPLACING_FORMS:
         raise ValidationError(_("การรวมหนี้และรีไฟแนนซ์ต้องปิดสัญญาเดิมและทำสัญญาใหม่"))
     if form == RestructuringForm.OTHER and not description.strip():
@@ -241,6 +255,7 @@ def restructuring_amend(
         description=description,
         decided_on=decided_on,
         meeting_note=meeting_note,
+        meeting=meeting,
         new_rate=rate,
         new_term_months=term_months,
         new_instalment=instalment,

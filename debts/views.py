@@ -113,7 +113,7 @@ def household_detail(request, pk):
         "outcome": outcomes.rules.classify_outcome(household.baseline_total, current)
         if household.is_target
         else None,
-        "restructurings": household.restructurings.prefetch_related(
+        "restructurings": household.restructurings.select_related("meeting").prefetch_related(
             "contracts_before__creditor", "new_contracts__creditor"
         ),
         "accounts": household.accounts.all()[:12],
@@ -403,6 +403,7 @@ def _restructuring_page(request, household, form, title, service, extra_keys=())
             "form": data["form"],
             "decided_on": data["decided_on"],
             "meeting_note": data["meeting_note"],
+            "meeting": data["meeting"],
             "rate": data["rate"],
             "term_months": data["term_months"],
             "instalment": data["instalment"],

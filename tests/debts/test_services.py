@@ -147,3 +147,35 @@ def test_a_later_balance_updates_the_contract_and_zero_closes_it(centre):
     assert contract.status == ContractStatus.PAID
     with pytest.raises(ValidationError):
         services.balance_record(contract=contract, as_of=D, outstanding=Decimal("1"))
+
+
+def test_a_restructuring_links_the_committee_meeting(centre):
+    from centres.models import Meeting, MeetingKind
+
+    meeting = Meeting.objects.create(
+        centre=centre, kind=MeetingKind.COMMITTEE, held_on=D, attendees=9, has_minutes=True
+    )
+    members = Meeting.objects.create(
+        centre=centre, kind=MeetingKind.MEMBERS, held_on=D, attendees=90
+    )
+    fund = make_creditor(centre=centre)
+    household = make_household(centre=centre)
+    contracts = [make_contract(household=household, creditor=fund) for _ in range(2)]
+    with pytest.raises(ValidationError, match="คณะกรรมการ"):
+        services.restructuring_consolidate(
+            household=household,
+            contracts=contracts,
+            creditor=fund,
+            decided_on=D,
+            rate=Decimal("5"),
+            meeting=members,
+        )
+    restructuring = services.restructuring_consolidate(
+        household=household,
+        contracts=contracts,
+        creditor=fund,
+        decided_on=D,
+        rate=Decimal("5"),
+        meeting=meeting,
+    )
+    assert meeting.restructurings.get() == restructuring
