@@ -91,7 +91,7 @@ class PlaceMatcher:
         if dist.code not in self._subdistricts:
             self._subdistricts[dist.code] = {
                 normalise(s.name_th): s
-                for s in Subdistrict.objects.filter(district=dist).select_related("district")
+                for s in Subdistrict.objects.filter(district=dist).select_related("district__province")
             }
         found = match_name(subdistrict, self._subdistricts[dist.code], "ตำบล")
         if found.value is None:

@@ -15,6 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--district", help="district code")
         parser.add_argument("--centre", help="centre id")
         parser.add_argument("--fy", help="fiscal year in BE, e.g. 2568")
+        parser.add_argument("--order", help="row order where the report offers one")
         parser.add_argument("--out", help="output file (default: <report>.xlsx)")
 
     def handle(self, *args, **options):
@@ -23,7 +24,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"unknown report {options['report']!r}; known: {', '.join(sorted(load_reports()))}"
             )
-        data = {k: options[k] for k in ("province", "district", "centre", "fy") if options[k]}
+        data = {k: options[k] for k in ("province", "district", "centre", "fy", "order") if options[k]}
         form = report_class.form_class(data=data)
         if not form.is_valid():
             raise CommandError(form.errors.as_text())
