@@ -18,6 +18,8 @@ class Part:
     form_class: type
     template: str
     title: str
+    # Sections whose choices list this part's rows, re-drawn with it (htmx out-of-band).
+    dependents: tuple[str, ...] = ()
 
     @property
     def model(self):
@@ -60,6 +62,7 @@ PARTS = {
             forms.MemberFundForm,
             "centres/parts/funds.html",
             _("กลุ่ม/กองทุนสมาชิก"),
+            dependents=("committee",),
         ),
         Part(
             "committee",
@@ -67,6 +70,7 @@ PARTS = {
             forms.CommitteeMemberForm,
             "centres/parts/committee.html",
             _("คณะกรรมการ"),
+            dependents=("division",),
         ),
         Part(
             "division", "divisions", forms.DivisionForm, "centres/parts/divisions.html", _("ฝ่ายงาน")

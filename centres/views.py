@@ -2,8 +2,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -107,10 +108,17 @@ def section_edit(request, pk, section):
 
 
 def _render_section(request, centre, part, form=None):
+    """The part's section for htmx to swap in, plus the sections that list its rows."""
     section = part_section(centre, part, True, form)
     section["open"] = True  # keep the add form open: officers usually add several rows
     context = {"centre": centre, "can_edit": True, "section": section}
-    return render(request, part.template, context)
+    html = render_to_string(part.template, context, request)
+    if form is None:
+        for slug in part.dependents:
+            dependent = PARTS[slug]
+            context = {**context, "section": part_section(centre, dependent, True), "oob": True}
+            html += render_to_string(dependent.template, context, request)
+    return HttpResponse(html)
 
 
 def part_add(request, pk, part):

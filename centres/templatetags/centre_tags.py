@@ -20,8 +20,3 @@ def phone(value: str) -> str:
 @register.filter
 def indicator_title(code: str) -> str:
     return str(INDICATOR_TITLES.get(code, ""))
-
-
-@register.filter
-def megabytes(size) -> str:
-    return f"{(size or 0) / 1024 / 1024:.1f}"

@@ -237,6 +237,12 @@ def test_htmx_adds_a_fund_and_returns_the_section(client, persona):
     assert "1,250,000.50" in response.content.decode()
     fund = MemberFund.objects.get(centre=centre)
     assert fund.members == 120
+    # The committee's "represents" choices are re-drawn out of band with the new fund.
+    html = response.content.decode()
+    assert (
+        'id="part-committee" class="card mb-3" data-testid="section-committee" hx-swap-oob' in html
+    )
+    assert f'<option value="{fund.pk}">' in html
 
 
 def test_htmx_add_with_errors_shows_them_in_the_section(client, persona):
