@@ -11,7 +11,7 @@ from cdfmc.exports.registry import register
 from cdfmc.formfields import ThaiIntegerField
 from cdfmc.thaitime import current_fiscal_year
 from centres.models import Centre
-from scoring.models import Proposal, SelectionRound
+from scoring.models import Proposal, Score, SelectionRound
 from scoring.results import proposal_results, round_ranking, rubric_indicators
 
 
@@ -152,6 +152,7 @@ class ScoreSheet(Report):
         indicators = rubric_indicators(proposal.round.rubric_id)
         result = proposal_results([proposal], indicators)[proposal.pk]
         assessments = result.assessors
+        columns = assessments or [None]  # one empty column keeps the header's shape
         details = self._details(assessments)
         table = self._table(titles, [str(a.assessor) for a in assessments])
         for area_number in sorted({i.area.number for i in indicators}):
@@ -162,7 +163,7 @@ class ScoreSheet(Report):
                     [
                         indicator.code,
                         indicator.title,
-                        *(number(result.by_assessor[a.pk].get(indicator.pk)) for a in assessments),
+                        *(self._points(result, a, [indicator]) for a in columns),
                         number(result.by_indicator.get(indicator.pk)),
                         ", ".join(str(n) for n in sorted(ticked)),
                         "; ".join(notes),
@@ -173,7 +174,7 @@ class ScoreSheet(Report):
                 [
                     "",
                     f"รวมด้านที่ {area_number} {area.title}",
-                    *(number(self._area_sum(result, a.pk, in_area)) for a in assessments),
+                    *(self._points(result, a, in_area) for a in columns),
                     number(result.area_total(indicators, area_number)),
                     "",
                     "",
@@ -183,7 +184,7 @@ class ScoreSheet(Report):
             [
                 "",
                 "คะแนนรวม",
-                *(number(self._area_sum(result, a.pk, indicators)) for a in assessments),
+                *(self._points(result, a, indicators) for a in columns),
                 number(result.total()),
                 "",
                 "",
@@ -192,15 +193,18 @@ class ScoreSheet(Report):
         return [table]
 
     @staticmethod
-    def _area_sum(result, assessment_pk, indicators) -> int:
-        points = result.by_assessor.get(assessment_pk, {})
+    def _points(result, assessment, indicators):
+        """An assessor's points on one indicator (None when unscored) or summed over several."""
+        if assessment is None:
+            return None
+        points = result.by_assessor.get(assessment.pk, {})
+        if len(indicators) == 1:
+            return points.get(indicators[0].pk)
         return sum(points.get(i.pk) or 0 for i in indicators)
 
     @staticmethod
     def _details(assessments) -> dict[int, tuple[set[int], list[str]]]:
         """Evidence item numbers ticked by any assessor and the notes, per indicator."""
-        from scoring.models import Score
-
         details: dict[int, tuple[set[int], list[str]]] = {}
         scores = Score.objects.filter(assessment__in=assessments).select_related(
             "assessment__assessor"
