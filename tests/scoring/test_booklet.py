@@ -76,8 +76,9 @@ def test_sara_am_is_lost_in_the_text_layer(tmp_path, persona):
 )
 def test_a_page_renders_to_a_picture_that_is_not_blank(centre, tmp_path):
     pdf = render(centre, tmp_path)
+    pdftoppm = shutil.which("pdftoppm")
     subprocess.run(  # noqa: S603 - fixed arguments, our own file
-        ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "2", str(pdf), str(tmp_path / "page")],
+        [pdftoppm, "-png", "-r", "50", "-f", "1", "-l", "2", str(pdf), str(tmp_path / "page")],
         check=True,
     )
     for path in sorted(tmp_path.glob("page-*.png")):
