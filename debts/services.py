@@ -192,7 +192,8 @@ def restructuring_consolidate(
         contract.closed_on = decided_on
         contract.closed_by = restructuring
         contract.save()
-    borrower = next((c.borrower for c in contracts if c.borrower_id), None)
+    borrowers = [c.borrower for c in contracts if c.borrower_id]
+    borrower = next((b for b in borrowers if b.is_head), borrowers[0] if borrowers else None)
     Contract.objects.create(
         household=household,
         borrower=borrower,

@@ -198,3 +198,15 @@ def test_the_centre_panel_shows_the_six_steps(centre):
     assert "ครัวเรือนเป้าหมาย 0 / ขั้นต่ำ 30" in html
     assert 'data-step="1" data-state="done"' in html
     assert 'data-step="2" data-state="done"' in html
+
+
+def test_the_centre_page_includes_the_debt_panel(client, persona, centre):
+    build(centre, 2)
+    client.force_login(persona("faiwrai"))
+    body = client.get(reverse("centres:detail", args=[centre.pk])).content.decode()
+    assert 'data-testid="six-steps"' in body
+    assert reverse("debts:import", args=[centre.pk]) in body
+    client.force_login(persona("headoffice"))
+    body = client.get(reverse("centres:detail", args=[centre.pk])).content.decode()
+    assert 'data-testid="six-steps"' in body
+    assert reverse("debts:import", args=[centre.pk]) not in body
