@@ -1,4 +1,5 @@
 import io
+import re
 import zipfile
 
 import pytest
@@ -82,7 +83,8 @@ def test_allowed_files_are_stored_by_content(officer, content, name, content_typ
     evidence = Evidence.objects.get()
     assert (evidence.content_type, evidence.kind) == (content_type, kind)
     assert sorted(evidence.tags.values_list("indicator_code", flat=True)) == ["1.3", "2.9"]
-    assert name not in evidence.file.name  # stored under a random name
+    # Stored under a random name, never the typed one.
+    assert re.fullmatch(rf"evidence/{centre.pk}/[0-9a-f]{{32}}\.\w+", evidence.file.name)
     assert bool(evidence.thumbnail) == (kind == "photo")
 
 
