@@ -1,7 +1,7 @@
 """Household, contract and restructuring screens. Views stay thin: access, form, service."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
@@ -175,11 +175,18 @@ def _changes(records, can_edit):
                 old, new = change.old, change.new
                 if change.field == "citizen_id" and not can_edit:
                     old, new = "xxxxx", "xxxxx"
-                changes.append((change.field, old, new))
+                changes.append((_field_label(record, change.field), old, new))
         out.append({"record": record, "changes": changes, "created": before is None})
         previous[record.id] = record
     out.sort(key=lambda r: r["record"].history_date, reverse=True)
     return out
+
+
+def _field_label(record, name):
+    try:
+        return str(record.instance_type._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:  # a field removed since the record was written
+        return name
 
 
 # People -----------------------------------------------------------------------

@@ -186,7 +186,7 @@ def test_consolidate_on_screen_then_a_later_balance(client, persona, centre):
     assert "ลดหนี้" in body and "๑ ครัวเรือน ๑ สัญญา" in body
     history = client.get(reverse("debts:household_history", args=[household.pk]))
     assert history.status_code == 200
-    assert "outstanding" in history.content.decode()
+    assert "ยอดหนี้คงค้าง (บาท)" in history.content.decode()
 
 
 def test_the_centre_panel_shows_the_six_steps(centre):
