@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from cdfmc.access import area_queryset
 from cdfmc.collation import COLLATION
-from cdfmc.thaitime import to_arabic_digits, to_thai_digits
+from cdfmc.thaitime import fiscal_year_end, fiscal_year_start, to_arabic_digits, to_thai_digits
 from centres.indicators import INDICATORS
 
 
@@ -202,6 +202,21 @@ def validate_thai_phone(value: str):
         )
 
 
+class DatedQuerySet(models.QuerySet):
+    """Rows dated by `date_field`; `in_fiscal_year(2568)` keeps 1 Oct 2024 – 30 Sep 2025."""
+
+    date_field = "held_on"
+
+    def in_fiscal_year(self, fy: int):
+        return self.filter(
+            **{f"{self.date_field}__range": (fiscal_year_start(fy), fiscal_year_end(fy))}
+        )
+
+
+class VisitQuerySet(DatedQuerySet):
+    date_field = "visited_on"
+
+
 class CommitteeRole(models.TextChoices):
     CHAIR = "chair", _("ประธาน")
     VICE_CHAIR = "vice_chair", _("รองประธาน")
@@ -324,6 +339,7 @@ class Meeting(models.Model):
     topic_action_plan = models.BooleanField(_("วาระ: แผนปฏิบัติการ"), default=False)
     topic_other = models.TextField(_("วาระอื่น ๆ"), blank=True)
 
+    objects = DatedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -372,6 +388,7 @@ class Training(models.Model):
     title = models.CharField(_("หัวข้อ/หลักสูตร"), max_length=255)
     participants = models.PositiveIntegerField(_("จำนวนผู้เข้าร่วม (คน)"), null=True, blank=True)
 
+    objects = DatedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -406,6 +423,7 @@ class Visit(models.Model):
     recommendations = models.TextField(_("ข้อเสนอแนะ"), blank=True)
     acted_on = models.BooleanField(_("นำข้อเสนอแนะไปจัดทำแผนปฏิบัติการแล้ว"), default=False)
 
+    objects = VisitQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from centres.models import EvidenceKind
 
@@ -100,7 +100,7 @@ def make_thumbnail(upload) -> ContentFile:
     """A small JPEG of an uploaded photo, for the centre page."""
     upload.seek(0)
     with Image.open(upload) as image:
-        image = image.convert("RGB")
+        image = ImageOps.exif_transpose(image).convert("RGB")  # phone photos stand upright
         image.thumbnail(THUMBNAIL_SIZE)
         out = io.BytesIO()
         image.save(out, "JPEG", quality=80)

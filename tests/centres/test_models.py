@@ -13,7 +13,7 @@ from centres.models import (
     normalise_phone,
     validate_thai_phone,
 )
-from tests.centres.factories import make_committee_member
+from tests.centres.factories import make_committee_member, make_meeting
 from tests.factories import make_centre, make_member_fund
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +126,17 @@ def test_the_indicator_list_has_the_twenty_rubric_indicators():
     assert len(INDICATOR_CODES) == 20
     assert INDICATOR_CODES[0] == "1.1" and INDICATOR_CODES[-1] == "3.4"
     assert "2.10" in INDICATOR_CODES
+
+
+def test_meetings_trainings_and_visits_are_counted_per_fiscal_year():
+    from tests.centres.factories import make_training, make_visit
+
+    centre = make_centre()
+    make_meeting(centre=centre, held_on=datetime.date(2024, 9, 30))  # FY2567
+    make_meeting(centre=centre, held_on=datetime.date(2024, 10, 1))  # FY2568
+    make_meeting(centre=centre, held_on=datetime.date(2025, 9, 30))  # FY2568
+    make_training(centre=centre, held_on=datetime.date(2025, 10, 1))  # FY2569
+    make_visit(centre=centre, visited_on=datetime.date(2025, 1, 1))  # FY2568
+    assert centre.meetings.in_fiscal_year(2568).count() == 2
+    assert centre.trainings.in_fiscal_year(2569).count() == 1
+    assert centre.visits.in_fiscal_year(2568).count() == 1
