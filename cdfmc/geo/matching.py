@@ -89,10 +89,8 @@ class PlaceMatcher:
         dist = found.value
         notes += [found.reason] if found.reason else []
         if dist.code not in self._subdistricts:
-            self._subdistricts[dist.code] = {
-                normalise(s.name_th): s
-                for s in Subdistrict.objects.filter(district=dist).select_related("district__province")
-            }
+            rows = Subdistrict.objects.filter(district=dist).select_related("district__province")
+            self._subdistricts[dist.code] = {normalise(s.name_th): s for s in rows}
         found = match_name(subdistrict, self._subdistricts[dist.code], "ตำบล")
         if found.value is None:
             return PlaceMatch(None, error=f"{found.reason} ในอำเภอ{dist.name_th}")
