@@ -57,10 +57,12 @@ class ScoreForm(forms.Form):
     override_reason = forms.CharField(
         label=_("เหตุผลที่ไม่ใช้ระดับที่ระบบเสนอ"),
         required=False,
-        widget=forms.Textarea({"rows": 2}),
+        widget=forms.Textarea({"rows": 2, "class": "form-control form-control-sm"}),
     )
     note = forms.CharField(
-        label=_("บันทึกของผู้ประเมิน"), required=False, widget=forms.Textarea({"rows": 2})
+        label=_("บันทึกของผู้ประเมิน"),
+        required=False,
+        widget=forms.Textarea({"rows": 2, "class": "form-control form-control-sm"}),
     )
     evidence = forms.TypedMultipleChoiceField(
         label=_("หลักฐานที่ตรวจพบ"),
