@@ -74,3 +74,12 @@ def test_medians_are_shown_beside_each_assessor(client, persona, assessment):
     client.force_login(persona("nongkhai"))
     page = client.get(reverse("scoring:proposal", args=[assessment.proposal.pk])).content.decode()
     assert "3.5" in page
+
+
+def test_the_centre_page_shows_the_booklet_button_and_the_proposal(client, assessment):
+    client.force_login(assessment.assessor)
+    centre = assessment.proposal.centre
+    page = client.get(reverse("centres:detail", args=[centre.pk])).content.decode()
+    assert 'data-testid="booklet-download"' in page
+    assert reverse("scoring:booklet", args=[centre.pk]) in page
+    assert "ปีงบประมาณ 2568" in page

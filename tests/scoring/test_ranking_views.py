@@ -162,3 +162,22 @@ def test_the_selected_centre_is_marked(client, persona):
     assert proposals[1].selected
     rows = TableParserFeed(client.get(reverse("scoring:ranking", args=[selection_round.pk])))
     assert any("ได้รับคัดเลือก" in row[9] for row in rows)
+
+
+def test_the_score_sheet_query_count_does_not_grow_with_assessors(
+    client, persona, django_assert_max_num_queries
+):
+    proposal = make_proposal(centre=make_centre())
+    score_all(make_assessment(proposal=proposal))
+    client.force_login(persona("nongkhai"))
+    url = reverse("scoring:score_sheet", args=[proposal.centre.pk]) + "?fy=2568"
+    with django_assert_max_num_queries(17):
+        client.get(url)
+    score_all(make_assessment(proposal=proposal, assessor="admin"))
+    services.panel_appoint(
+        selection_round=proposal.round, member=persona("phonphisai"), user=persona("nongkhai")
+    )
+    score_all(make_assessment(proposal=proposal, assessor="phonphisai"))
+    with django_assert_max_num_queries(17):
+        html = client.get(url).content.decode()
+    assert html.count('<th colspan="1" rowspan="1">') >= 3
