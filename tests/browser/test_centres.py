@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -25,7 +26,9 @@ COMMITTEE = [
 
 
 def wait(browser, condition, timeout=10):
-    return WebDriverWait(browser, timeout).until(lambda b: condition(b))
+    # htmx swaps sections: an element found a moment ago may be gone; look again.
+    waiter = WebDriverWait(browser, timeout, ignored_exceptions=[StaleElementReferenceException])
+    return waiter.until(lambda b: condition(b))
 
 
 def rows(browser, testid):
