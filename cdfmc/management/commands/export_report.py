@@ -24,7 +24,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"unknown report {options['report']!r}; known: {', '.join(sorted(load_reports()))}"
             )
-        data = {k: options[k] for k in ("province", "district", "centre", "fy", "order") if options[k]}
+        data = {
+            k: options[k] for k in ("province", "district", "centre", "fy", "order") if options[k]
+        }
         form = report_class.form_class(data=data)
         if not form.is_valid():
             raise CommandError(form.errors.as_text())
