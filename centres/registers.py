@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from cdfmc.access import can_edit_area
 from cdfmc.geo.matching import PlaceMatcher, normalise
@@ -28,6 +28,7 @@ from cdfmc.thaitime import to_arabic_digits, to_thai_digits
 from centres.models import Centre, CentreStatus
 
 MAX_ROWS = 5000
+VILLAGE_NAME_MAX = Village._meta.get_field("name").max_length
 CENTRE_PREFIX = re.compile(r"^ศูนย์จัดการกองทุน(ชุมชน)?")
 MODEL_REMARK = re.compile(r"(ศจก\.?\s*)?ต้นแบบ\s*(ปี\s*)?(พ\.ศ\.\s*)?(?P<year>\d{4})")
 VILLAGE_NO_PREFIX = re.compile(r"^\s*(หมู่\s*ที่|หมู่|ม\.)\s*")
@@ -199,7 +200,7 @@ def parse_remarks(text: str) -> tuple[int | None, str]:
 NEW, CHANGED, UNCHANGED, ERROR = "new", "changed", "unchanged", "error"
 ACTION_LABELS = {
     NEW: gettext_lazy("ศูนย์ใหม่"),
-    CHANGED: gettext_lazy("แก้ไข"),
+    CHANGED: pgettext_lazy("register import", "แก้ไข"),
     UNCHANGED: gettext_lazy("ไม่เปลี่ยนแปลง"),
     ERROR: gettext_lazy("นำเข้าไม่ได้"),
 }
@@ -292,6 +293,9 @@ def _match_place(plan: RowPlan, matcher: PlaceMatcher, provinces: dict, user) ->
     row = plan.row
     if not row.name:
         return _fail(plan, _("ไม่มีชื่อศูนย์"))
+    longest = Centre._meta.get_field("name").max_length
+    if len(row.name) > longest or len(village_name_from(row.name)) > VILLAGE_NAME_MAX:
+        return _fail(plan, _("ชื่อศูนย์ยาวเกินไป (ไม่เกิน %(n)s ตัวอักษร)") % {"n": longest})
     number = VILLAGE_NO_PREFIX.sub("", to_arabic_digits(row.village_no)).strip()
     if not number.isdigit() or not 1 <= int(number) <= 99:
         return _fail(plan, _("หมู่ที่ “%(no)s” ไม่ใช่ตัวเลข 1–99") % {"no": row.village_no})
@@ -410,9 +414,11 @@ def register_import(*, rows: list[RegisterRow], user=None) -> ImportPlan:
     for row in plan.rows:
         if row.action == UNCHANGED:
             continue
-        village = row.village or Village.objects.create(
-            subdistrict=row.subdistrict, number=row.number, name=row.village_name
-        )
+        village = row.village
+        if village is None:
+            village = Village(subdistrict=row.subdistrict, number=row.number, name=row.village_name)
+            village.full_clean()
+            village.save()
         centre = row.centre or Centre(village=village)
         for key, value in row.values.items():
             setattr(centre, key, value)

@@ -157,6 +157,12 @@ class TestUnmatchedRows:
         assert not Centre.objects.exists()
         assert not Village.objects.exists()
 
+    def test_a_name_too_long_is_a_row_error_before_anything_is_written(self):
+        rows = seed_rows()
+        rows[-1][1] = "ศูนย์จัดการกองทุนชุมชน" + "ก" * 300
+        [bad] = plan_of(register_xlsx(rows)).errors
+        assert "ชื่อศูนย์ยาวเกินไป" in bad.error
+
     def test_the_same_village_twice_is_an_error(self):
         rows = seed_rows()
         rows.append(["๑๗", "ศูนย์จัดการกองทุนชุมชนบ้านซ้ำ", "๒", "วังหลวง", "เฝ้าไร่", "หนองคาย", "๒", ""])
