@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export DJANGO_SETTINGS_MODULE := cdfmc.settings
 
-.PHONY: run test setup venv lint clean
+.PHONY: run test setup venv lint messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ test: venv
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# English catalogue (msgids are Thai): refresh locale/en/LC_MESSAGES/django.po, translate every
+# new or fuzzy entry, then run this again to compile django.mo. Commit both (needs GNU gettext).
+I18N_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=test-artifacts --ignore=tests
+messages: venv
+	DEBUG=1 $(BIN)/python manage.py makemessages -l en $(I18N_IGNORE)
+	DEBUG=1 $(BIN)/python manage.py compilemessages -l en $(I18N_IGNORE)
 
 clean:
 	rm -rf $(VENV) var staticfiles test-artifacts

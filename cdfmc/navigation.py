@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cdfmc.accounts.models import Role
 
@@ -23,7 +24,7 @@ class MenuItem:
 
 MENU = [
     MenuItem(_("หน้าหลัก"), "home", icon="house"),
-    MenuItem(_("หมู่บ้าน"), "villages:list", icon="geo-alt"),
+    MenuItem(pgettext_lazy("list", "หมู่บ้าน"), "villages:list", icon="geo-alt"),
     MenuItem(_("ศูนย์จัดการกองทุนชุมชน"), "centres:list", icon="building"),
     MenuItem(_("ทะเบียนศูนย์ระดับจังหวัด"), "centres:register", icon="table"),
     MenuItem(_("ครัวเรือนและหนี้"), "debts:households", icon="people"),
