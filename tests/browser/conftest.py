@@ -22,7 +22,9 @@ def _chromium():
 def pytest_collection_modifyitems(config, items):
     if _chromium() and shutil.which("chromedriver"):
         return
-    skip = pytest.mark.skip(reason="no Chromium/chromedriver here: apt-get install chromium chromium-driver")
+    skip = pytest.mark.skip(
+        reason="no Chromium/chromedriver here: apt-get install chromium chromium-driver"
+    )
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
@@ -43,9 +45,16 @@ def browser(geography, live_server):
     options = webdriver.ChromeOptions()
     options.binary_location = _chromium()
     for flag in (
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--window-size=1366,900",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1366,900",
         "--lang=th",
     ):
         options.add_argument(flag)

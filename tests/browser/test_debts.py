@@ -3,7 +3,10 @@ household's debts, enters a later balance and sees the outcome."""
 
 import pytest
 from django.urls import reverse
-from selenium.common.exceptions import ElementClickInterceptedException
+from selenium.common.exceptions import (
+    ElementClickInterceptedException,
+    StaleElementReferenceException,
+)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -15,7 +18,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def wait(browser, condition, timeout=10):
-    return WebDriverWait(browser, timeout).until(lambda b: condition(b))
+    # A form post replaces the page: an element found a moment ago may be gone; look again.
+    waiter = WebDriverWait(browser, timeout, ignored_exceptions=[StaleElementReferenceException])
+    return waiter.until(lambda b: condition(b))
 
 
 def click(browser, element):

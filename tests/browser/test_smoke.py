@@ -18,9 +18,7 @@ def test_officer_logs_in_and_sees_home_page(login_as, screenshot):
 def test_login_page_is_thai_and_needs_no_internet(browser, screenshot):
     browser.get(browser.live_server_url + "/accounts/login/")
     assert "เข้าสู่ระบบ" in browser.page_source
-    font = browser.execute_script(
-        "return getComputedStyle(document.body).fontFamily"
-    )
+    font = browser.execute_script("return getComputedStyle(document.body).fontFamily")
     assert "Sarabun" in font
     # The Thai face is served from static/, not the internet: it loads here.
     faces = browser.execute_async_script(
@@ -29,8 +27,7 @@ def test_login_page_is_thai_and_needs_no_internet(browser, screenshot):
     )
     assert faces >= 1
     for src in browser.execute_script(
-        "return [...document.querySelectorAll('link[href],script[src]')]"
-        ".map(e => e.href || e.src)"
+        "return [...document.querySelectorAll('link[href],script[src]')].map(e => e.href || e.src)"
     ):
         assert src.startswith(browser.live_server_url), src
     screenshot(browser, "login")

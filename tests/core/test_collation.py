@@ -5,8 +5,22 @@ from cdfmc.geo.models import District
 
 pytestmark = pytest.mark.django_db
 
-DICTIONARY_ORDER = ["กา", "เก", "แก", "ขา", "โข", "ท่าบ่อ", "เฝ้าไร่", "โพธิ์ตาก", "โพนพิสัย",
-                    "เมืองหนองคาย", "รัตนวาปี", "ศรีเชียงใหม่", "สระใคร", "สังคม"]
+DICTIONARY_ORDER = [
+    "กา",
+    "เก",
+    "แก",
+    "ขา",
+    "โข",
+    "ท่าบ่อ",
+    "เฝ้าไร่",
+    "โพธิ์ตาก",
+    "โพนพิสัย",
+    "เมืองหนองคาย",
+    "รัตนวาปี",
+    "ศรีเชียงใหม่",
+    "สระใคร",
+    "สังคม",
+]
 
 
 def test_leading_vowels_sort_by_their_consonant():

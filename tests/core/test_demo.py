@@ -23,11 +23,10 @@ def test_demo_loads_the_nong_khai_register_and_a_login_per_role(settings):
     centres = Centre.objects.in_province("43")
     assert centres.count() == 16
     assert set(centres.filter(status=CentreStatus.MODEL).values_list("model_year", flat=True)) == {
-        2561, 2567,
+        2561,
+        2567,
     }
-    assert centres.get(name="ศูนย์จัดการกองทุนชุมชนบ้านโสกกล้า").village.subdistrict.name_th == (
-        "แก้งไก่"
-    )
+    assert centres.get(name="ศูนย์จัดการกองทุนชุมชนบ้านโสกกล้า").village.subdistrict.name_th == ("แก้งไก่")
     for username, role, *_ in DEMO_USERS:
         user = User.objects.get(username=username)
         assert user.role == role and user.check_password(DEMO_PASSWORD)

@@ -28,7 +28,9 @@ def test_loading_again_changes_nothing():
 def test_names_and_codes_are_official():
     district = District.objects.get(code="4315")
     assert (district.name_th, district.name_en, district.province_id) == (
-        "เฝ้าไร่", "Fao Rai", "43",
+        "เฝ้าไร่",
+        "Fao Rai",
+        "43",
     )
 
 

@@ -21,7 +21,11 @@ def test_deploy_check_is_clean_with_production_variables(tmp_path):
     }
     result = subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -31,7 +35,11 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     env = {"PATH": os.environ["PATH"], "DEBUG": "0", "CDFMC_VAR_DIR": str(tmp_path)}
     result = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr

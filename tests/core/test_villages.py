@@ -55,9 +55,7 @@ def test_duplicate_number_is_refused_at_the_field(client):
 
 
 @pytest.mark.parametrize("rows", [3, 30])
-def test_village_list_runs_a_bounded_number_of_queries(
-    client, django_assert_max_num_queries, rows
-):
+def test_village_list_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries, rows):
     for number in range(1, rows + 1):
         make_village(number=number)
     client.force_login(make_persona("nongkhai"))
