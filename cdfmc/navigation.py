@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from cdfmc.accounts.models import Role
@@ -23,15 +22,22 @@ class MenuItem:
 
 
 MENU = [
-    MenuItem(_("หน้าหลัก"), "home", icon="house"),
+    MenuItem(pgettext_lazy("menu", "หน้าหลัก"), "home", icon="house"),
     MenuItem(pgettext_lazy("list", "หมู่บ้าน"), "villages:list", icon="geo-alt"),
-    MenuItem(_("ศูนย์จัดการกองทุนชุมชน"), "centres:list", icon="building"),
-    MenuItem(_("ทะเบียนศูนย์ระดับจังหวัด"), "centres:register", icon="table"),
-    MenuItem(_("ครัวเรือนและหนี้"), "debts:households", icon="people"),
-    MenuItem(_("ผลการบริหารจัดการหนี้"), "debts:results", icon="graph-down-arrow"),
-    MenuItem(_("จัดตั้งศูนย์ใหม่"), "newcentres:rounds", icon="flag"),
-    MenuItem(_("ประเมินและคัดเลือก"), "scoring:rounds", PROVINCIAL | {Role.DISTRICT}, "award"),
-    MenuItem(_("เกณฑ์การประเมิน"), "scoring:rubrics", HEAD_OFFICE | {Role.PROVINCE}, "list-check"),
+    MenuItem(pgettext_lazy("menu", "ศูนย์ฯ"), "centres:list", icon="building"),
+    MenuItem(pgettext_lazy("menu", "ทะเบียนจังหวัด"), "centres:register", icon="table"),
+    MenuItem(pgettext_lazy("menu", "ครัวเรือน/หนี้"), "debts:households", icon="people"),
+    MenuItem(pgettext_lazy("menu", "ผลแก้หนี้"), "debts:results", icon="graph-down-arrow"),
+    MenuItem(pgettext_lazy("menu", "ตั้งศูนย์ใหม่"), "newcentres:rounds", icon="flag"),
+    MenuItem(
+        pgettext_lazy("menu", "คัดเลือกดีเด่น"), "scoring:rounds", PROVINCIAL | {Role.DISTRICT}, "award"
+    ),
+    MenuItem(
+        pgettext_lazy("menu", "เกณฑ์"),
+        "scoring:rubrics",
+        HEAD_OFFICE | {Role.PROVINCE},
+        "list-check",
+    ),
 ]
 
 

@@ -19,13 +19,13 @@ from tests.personas import make_persona
 pytestmark = pytest.mark.django_db
 
 LOCALE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES"
-MENU_EN = ["Home", "Villages", "Community-fund management centres", "Households and debts"]
-MENU_TH = ["หน้าหลัก", "หมู่บ้าน", "ศูนย์จัดการกองทุนชุมชน", "ครัวเรือนและหนี้"]
+MENU_EN = ["Home", "Villages", "Centres", "Debt results"]
+MENU_TH = ["หน้าหลัก", "หมู่บ้าน", "ศูนย์ฯ", "ผลแก้หนี้"]
 
 
 @pytest.fixture(autouse=True)
 def _back_to_default_language():
-    # LocaleMiddleware leaves the last request's language active in this thread.
+    # The language middleware leaves the last request's language active in this thread.
     yield
     translation.deactivate()
 
