@@ -70,3 +70,23 @@ def baht(value) -> str:
     if not amount.is_finite():
         return ""
     return f"{amount:,.2f}"
+
+
+@register.filter
+def report_cell(value) -> str:
+    """A report value on screen: amounts with thousands separators, whole numbers with
+    commas, text as it is. The xlsx keeps the raw numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, Decimal):
+        return baht(value)
+    return value
+
+
+@register.filter
+def is_number(value) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
