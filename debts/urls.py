@@ -7,6 +7,7 @@ urlpatterns = [
     path("households/", views.household_list, name="households"),
     path("households/<int:pk>/", views.household_detail, name="household"),
     path("households/<int:pk>/edit/", views.household_edit, name="household_edit"),
+    path("households/<int:pk>/target/remove/", views.target_remove, name="target_remove"),
     path("households/<int:pk>/history/", views.household_history, name="household_history"),
     path("households/<int:household_pk>/people/new/", views.person_add, name="person_add"),
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),

@@ -398,6 +398,15 @@ def targets_confirm(request, centre_pk):
     return redirect("debts:targets", centre_pk=centre.pk)
 
 
+@require_POST
+def target_remove(request, pk):
+    household, can_edit = get_household_for_user(request.user, pk)
+    _editable(can_edit)
+    services.target_remove(household=household)
+    messages.success(request, _("นำครัวเรือนออกจากครัวเรือนเป้าหมายแล้ว"))
+    return redirect("debts:household", pk=household.pk)
+
+
 # Restructuring ----------------------------------------------------------------
 
 

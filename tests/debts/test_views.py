@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from debts import services
 from debts.models import Contract, CreditorKind, DebtorClass, Person
 from tests.debts.factories import (
     citizen_id,
@@ -14,6 +15,7 @@ from tests.debts.factories import (
     make_household,
 )
 from tests.factories import make_centre
+from tests.personas import make_persona
 
 
 @pytest.fixture
@@ -210,3 +212,22 @@ def test_the_centre_page_includes_the_debt_panel(client, persona, centre):
     body = client.get(reverse("centres:detail", args=[centre.pk])).content.decode()
     assert 'data-testid="six-steps"' in body
     assert reverse("debts:import", args=[centre.pk]) not in body
+
+
+def test_officer_removes_a_target_household_and_history_keeps_the_baseline(client, centre):
+    household = make_debtor(centre=centre, creditor=make_creditor(centre=centre), amounts=(9000,))
+    services.targets_select(centre=centre, households=[household], on_date=centre.created_at.date())
+    client.force_login(make_persona("faiwrai"))
+    page = client.get(reverse("debts:household", args=[household.pk]))
+    assert 'data-testid="target-remove"' in page.text
+    response = client.post(reverse("debts:target_remove", args=[household.pk]))
+    assert response.status_code == 302
+    household.refresh_from_db()
+    assert not household.is_target and household.baseline_total is None
+    assert household.history.filter(baseline_total=Decimal("9000")).exists()
+
+
+def test_head_office_cannot_remove_a_target(client, centre):
+    household = make_debtor(centre=centre, creditor=make_creditor(centre=centre))
+    client.force_login(make_persona("headoffice"))
+    assert client.post(reverse("debts:target_remove", args=[household.pk])).status_code == 403

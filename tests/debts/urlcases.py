@@ -30,6 +30,9 @@ CASES = {
     "debts:import_template": Case(expect=EVERYONE),
     "debts:household": Case(kwargs=lambda w: {"pk": household(w).pk}),
     "debts:household_history": Case(kwargs=lambda w: {"pk": household(w).pk}),
+    "debts:target_remove": Case(
+        kwargs=lambda w: {"pk": household(w).pk}, method="post", expect=POST_IN_AREA
+    ),
     "debts:household_edit": Case(kwargs=lambda w: {"pk": household(w).pk}, expect=EDIT_IN_AREA),
     "debts:person_add": Case(kwargs=household_kw, expect=EDIT_IN_AREA),
     "debts:person_edit": Case(
