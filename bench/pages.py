@@ -4,9 +4,11 @@ Run on the demo set: `DEBUG=1 .venv/bin/python manage.py shell -v0 < bench/pages
 """
 
 import time
+
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+
 from cdfmc.accounts.models import User
 
 pages = [
@@ -29,4 +31,5 @@ for username, url in pages:
             start = time.perf_counter()
             response = client.get(url)
             times.append(time.perf_counter() - start)
-    print(f"| `{url}` | {username} | {response.status_code} | {len(ctx)} | {sorted(times)[2]*1000:.0f} ms |")
+    median_ms = sorted(times)[2] * 1000
+    print(f"| `{url}` | {username} | {response.status_code} | {len(ctx)} | {median_ms:.0f} ms |")
