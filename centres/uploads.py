@@ -62,6 +62,11 @@ def _check_image(upload):
     try:
         with Image.open(upload) as image:
             image.verify()
+    except Image.DecompressionBombError:
+        # A small file can declare billions of pixels; making its thumbnail would exhaust memory.
+        raise ValidationError(
+            _("ภาพมีจำนวนพิกเซลมากเกินไป กรุณาย่อขนาดภาพก่อนอัปโหลด"), code="too_many_pixels"
+        ) from None
     except (UnidentifiedImageError, OSError, SyntaxError):
         raise ValidationError(_("ไฟล์ภาพเสียหรือเปิดไม่ได้"), code="broken_image") from None
     finally:

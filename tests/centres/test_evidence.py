@@ -59,6 +59,17 @@ def test_an_oversized_file_is_refused_with_the_limit(officer, settings):
     assert not Evidence.objects.exists()
 
 
+def test_an_image_declaring_too_many_pixels_is_refused_in_thai(officer):
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("1", (14000, 14000)).save(out, "PNG")  # about 24 KB, 196 million pixels
+    response = upload(officer, make_centre(), out.getvalue(), "bomb.png")
+    assert response.status_code == 200
+    assert "พิกเซลมากเกินไป" in response.context["form"].errors["file"][0]
+    assert not Evidence.objects.exists()
+
+
 def test_a_plain_zip_named_docx_is_refused(officer):
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
