@@ -28,6 +28,10 @@ class Band:
             return 2
         return 3
 
+    @property
+    def marks(self) -> tuple[Fraction, Fraction]:
+        return (self.low, self.high)
+
 
 @dataclass(frozen=True)
 class Steps:
@@ -134,8 +138,13 @@ def percent(part: int, whole: int) -> Fraction:
     return Fraction(part * 100, whole)
 
 
-def show_percent(rate: Fraction) -> str:
-    text = f"{float(rate):.1f}"
+def show_percent(rate: Fraction, marks: tuple[Fraction, ...] = ()) -> str:
+    """One decimal, or more where rounding would show a threshold the rate is not on
+    (4 of 135 is 2.96%, not "3%", which would read as level 2 beside "level 1")."""
+    for digits in (1, 2, 3):
+        text = f"{float(rate):.{digits}f}"
+        if rate in marks or Fraction(text) not in marks:
+            break
     return text.removesuffix(".0")
 
 
@@ -247,9 +256,10 @@ def action_plan(f: CentreFacts) -> Finding:
     planned, done = f.plan_activities or 0, f.plan_activities_done or 0
     if planned == 0:
         return Finding(2, "แผนครอบคลุมการดำเนินงาน ยังไม่ได้บันทึกกิจกรรม")
-    rate = percent(done, planned)
-    text = f"แผนครอบคลุมการดำเนินงาน ทำกิจกรรมแล้ว {done} จาก {planned} ({show_percent(rate)}%)"
-    return Finding(3 if rate >= THRESHOLDS["action_plan_done"] else 2, text)
+    rate, mark = percent(done, planned), THRESHOLDS["action_plan_done"]
+    shown = show_percent(rate, (mark,))
+    text = f"แผนครอบคลุมการดำเนินงาน ทำกิจกรรมแล้ว {done} จาก {planned} ({shown}%)"
+    return Finding(3 if rate >= mark else 2, text)
 
 
 def _rate_rule(key: str, part: int | None, whole: int | None, what: str) -> Finding:
@@ -257,9 +267,9 @@ def _rate_rule(key: str, part: int | None, whole: int | None, what: str) -> Find
         return Finding(None, "ยังไม่มีข้อมูลครัวเรือนเป้าหมาย")
     if whole == 0:
         return Finding(None, "ยังไม่มีครัวเรือนเป้าหมาย")
-    rate = percent(part, whole)
-    text = f"{what} {part} จาก {whole} ครัวเรือนเป้าหมาย ({show_percent(rate)}%)"
-    return Finding(THRESHOLDS[key].level(rate), text)
+    rate, band = percent(part, whole), THRESHOLDS[key]
+    text = f"{what} {part} จาก {whole} ครัวเรือนเป้าหมาย ({show_percent(rate, band.marks)}%)"
+    return Finding(band.level(rate), text)
 
 
 def restructuring_coverage(f: CentreFacts) -> Finding:
@@ -306,9 +316,13 @@ def member_participation(f: CentreFacts) -> Finding:
         return _unknown(f, "meetings", "ยังไม่ได้บันทึกการประชุมสมาชิก")
     if f.members_meetings == 0 or not f.members_expected:
         return Finding(0, "ไม่มีการประชุมสมาชิกที่บันทึกผู้เข้าร่วม")
-    rate = percent(f.members_attended or 0, f.members_expected)
-    text = f"ประชุมสมาชิก {f.members_meetings} ครั้ง ผู้เข้าร่วมเฉลี่ย {show_percent(rate)}% ของสมาชิก"
-    return Finding(THRESHOLDS["member_participation"].level(rate), text)
+    rate, band = (
+        percent(f.members_attended or 0, f.members_expected),
+        THRESHOLDS["member_participation"],
+    )
+    shown = show_percent(rate, band.marks)
+    text = f"ประชุมสมาชิก {f.members_meetings} ครั้ง ผู้เข้าร่วมเฉลี่ย {shown}% ของสมาชิก"
+    return Finding(band.level(rate), text)
 
 
 def monitoring(f: CentreFacts) -> Finding:

@@ -288,3 +288,18 @@ def test_not_meeting_level_one_scores_zero():
     s = suggest("trainings", CentreFacts(2568, trainings=0), POINTS)
     assert (s.level, s.points) == (0, 0)
     assert s.reason.endswith("→ ไม่ถึงระดับ 1 (0 คะแนน)")
+
+
+@pytest.mark.parametrize(
+    ("rule", "facts", "level_", "shown"),
+    [
+        ("debt_free", {"target_households": 135, "debt_free": 4}, 1, "(2.96%)"),
+        ("debt_free", {"target_households": 100, "debt_free": 3}, 2, "(3%)"),
+        ("restructuring_coverage", {"target_households": 2000, "restructured": 999}, 1, "(49.95%)"),
+        ("debt_reduced", {"target_households": 48, "reduced": 48}, 3, "(100%)"),
+    ],
+)
+def test_a_rate_just_below_a_threshold_is_not_shown_rounded_onto_it(rule, facts, level_, shown):
+    s = suggest(rule, CentreFacts(2568, **facts), POINTS)
+    assert s.level == level_
+    assert shown in s.reason
