@@ -137,7 +137,9 @@ def debtor_template(request):
 
 
 def balance_template(request, centre_pk):
-    centre, _can_edit = get_centre_for_user(request.user, centre_pk)
+    # The template lists full citizen IDs (the import matches on them): editors only.
+    centre, can_edit = get_centre_for_user(request.user, centre_pk)
+    _editable(can_edit)
     rows = imports.balance_template_rows(centre)
     return template_download(
         request, imports.template_xlsx(imports.BALANCE_COLUMNS, rows), f"balances-{centre.pk}.xlsx"

@@ -207,3 +207,15 @@ def _upload(data):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("register.xlsx", data)
+
+
+def test_the_balance_template_with_full_citizen_ids_is_for_editors_only(client, persona, centre):
+    imports.import_debtors(
+        centre=centre, data=workbook([register_row(n) for n in range(3)]), filename="r.xlsx"
+    )
+    url = reverse("debts:balance_template", kwargs={"centre_pk": centre.pk})
+    client.force_login(persona("faiwrai"))
+    ws = load_workbook(io.BytesIO(client.get(url).content)).active
+    assert ws.cell(row=2, column=1).value == citizen_id(0, prefix="1431599")
+    client.force_login(persona("headoffice"))
+    assert client.get(url).status_code == 403

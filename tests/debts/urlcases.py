@@ -63,5 +63,5 @@ CASES = {
     "debts:import_confirm": Case(kwargs=centre_kw, method="post", expect=POST_IN_AREA),
     "debts:balance_import": Case(kwargs=centre_kw, expect=EDIT_IN_AREA),
     "debts:balance_import_confirm": Case(kwargs=centre_kw, method="post", expect=POST_IN_AREA),
-    "debts:balance_template": Case(kwargs=centre_kw, expect=IN_AREA),
+    "debts:balance_template": Case(kwargs=centre_kw, expect=EDIT_IN_AREA),
 }
