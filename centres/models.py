@@ -130,7 +130,10 @@ class Centre(models.Model):
 
     def clean(self):
         super().clean()
-        if self.status == CentreStatus.MODEL and not self.model_year:
+        if self.status != CentreStatus.MODEL:
+            # A year left from an earlier status would still be shown beside the new one.
+            self.model_year = None
+        elif not self.model_year:
             raise ValidationError({"model_year": _("ศูนย์ต้นแบบต้องระบุปีที่เป็นต้นแบบ (พ.ศ.)")})
 
     @property

@@ -98,6 +98,18 @@ def test_model_status_needs_the_year_at_the_field(client, persona):
     assert "ปีที่เป็นต้นแบบ" in response.context["form"].errors["model_year"][0]
 
 
+def test_a_model_year_goes_with_the_model_status(client, persona):
+    login(client, persona, "faiwrai")
+    centre = make_centre(status="model", model_year=2561)
+    url = reverse("centres:edit", args=[centre.pk])
+    data = centre_data(centre.village, status="established", model_year="2561")
+    assert client.post(url, data).status_code == 302
+    centre.refresh_from_db()
+    assert (centre.status, centre.model_year) == ("established", None)
+    html = client.get(reverse("centres:list")).content.decode()
+    assert "2561" not in html
+
+
 @pytest.mark.parametrize(
     ("name", "status"),
     [("faiwrai", 200), ("phonphisai", 404), ("nongkhai", 200), ("loei", 404), ("headoffice", 200)],
