@@ -10,9 +10,7 @@ def phone(value: str) -> str:
     """0812345678 -> 081-234-5678; 042123456 -> 042-123-456."""
     if not value or not value.isdigit():
         return value or ""
-    if len(value) == 10:
-        return f"{value[:3]}-{value[3:6]}-{value[6:]}"
-    if len(value) == 9:
+    if len(value) in (9, 10):
         return f"{value[:3]}-{value[3:6]}-{value[6:]}"
     return value
 

@@ -140,3 +140,13 @@ def test_meetings_trainings_and_visits_are_counted_per_fiscal_year():
     assert centre.meetings.in_fiscal_year(2568).count() == 2
     assert centre.trainings.in_fiscal_year(2569).count() == 1
     assert centre.visits.in_fiscal_year(2568).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [("0812345678", "081-234-5678"), ("042123456", "042-123-456"), ("", ""), ("123", "123")],
+)
+def test_phone_numbers_are_shown_grouped(stored, shown):
+    from centres.templatetags.centre_tags import phone
+
+    assert phone(stored) == shown
