@@ -42,6 +42,15 @@ def booklet_rubric(centre, fiscal_year: int) -> tuple[Rubric, Proposal | None]:
     return rubric.first() or nongkhai_2568(), None
 
 
+def evidence_by_code(centre) -> dict[str, list]:
+    """The centre's uploaded evidence, by the indicator codes it is tagged with."""
+    found: dict[str, list] = {}
+    for evidence in centre.evidence.prefetch_related("tags"):
+        for tag in evidence.tags.all():
+            found.setdefault(tag.indicator_code, []).append(evidence)
+    return found
+
+
 def booklet_context(centre, fiscal_year: int) -> dict:
     rubric, proposal = booklet_rubric(centre, fiscal_year)
     ticked = set()
@@ -51,10 +60,7 @@ def booklet_context(centre, fiscal_year: int) -> dict:
                 score__assessment__proposal=proposal
             ).values_list("evidenceitem_id", flat=True)
         )
-    files_by_code: dict[str, list] = {}
-    for evidence in centre.evidence.prefetch_related("tags"):
-        for tag in evidence.tags.all():
-            files_by_code.setdefault(tag.indicator_code, []).append(evidence)
+    files_by_code = evidence_by_code(centre)
     areas = []
     for area in rubric.areas.prefetch_related("indicators__evidence_items", "indicators__levels"):
         indicators = []

@@ -18,7 +18,7 @@ from scoring.access import (
     get_round_for_user,
     get_rubric_for_user,
 )
-from scoring.booklet import booklet_pdf, render_pdf
+from scoring.booklet import booklet_pdf, evidence_by_code, render_pdf
 from scoring.forms import (
     IndicatorForm,
     PanelForm,
@@ -222,15 +222,6 @@ def _assessment_context(assessment, can_edit, forms_by_score=None):
         "cards": cards,
         **_totals(scores),
     }
-
-
-def evidence_by_code(centre) -> dict[str, list]:
-    """The centre's uploaded evidence, by the indicator codes it is tagged with."""
-    found: dict[str, list] = {}
-    for evidence in centre.evidence.prefetch_related("tags"):
-        for tag in evidence.tags.all():
-            found.setdefault(tag.indicator_code, []).append(evidence)
-    return found
 
 
 def _totals(scores) -> dict:
