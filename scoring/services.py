@@ -117,9 +117,8 @@ def round_open(*, province, fiscal_year: int, rubric: Rubric, user, proposals_du
 def panel_appoint(*, selection_round: SelectionRound, member, user) -> PanelMember:
     if not can_manage_province(user, selection_round.province_id):
         raise PermissionDenied
-    if member.role not in (Role.DISTRICT, Role.PROVINCE) or (
-        member.province_id and member.province_id != selection_round.province_id
-    ):
+    in_province = member.province_id == selection_round.province_id
+    if member.role not in (Role.DISTRICT, Role.PROVINCE) or not in_province:
         raise ValidationError({"member": _("แต่งตั้งได้เฉพาะเจ้าหน้าที่ในจังหวัดนี้")})
     panel, _created = PanelMember.objects.get_or_create(
         round=selection_round, user=member, defaults={"appointed_by": user}

@@ -144,6 +144,14 @@ def test_the_panel_is_the_provinces_own_officers(persona):
         )
 
 
+def test_staff_without_a_province_cannot_join_a_panel(persona):
+    nowhere = User.objects.create(username="noprovince", role=Role.PROVINCE)
+    with pytest.raises(ValidationError):
+        services.panel_appoint(
+            selection_round=make_round(), member=nowhere, user=persona("nongkhai")
+        )
+
+
 def test_finalising_needs_every_indicator_and_then_locks_the_rubric(persona):
     assessment = make_assessment(proposal=make_proposal(centre=make_centre()))
     with pytest.raises(ValidationError) as exc:
