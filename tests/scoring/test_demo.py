@@ -1,7 +1,10 @@
+import time
+
 import pytest
 
 from cdfmc.demo import load_demo
 from centres.models import CentreStatus
+from scoring.booklet import booklet_pdf
 from scoring.models import Assessment, Proposal, SelectionRound
 from scoring.results import round_ranking
 
@@ -20,3 +23,13 @@ def test_the_demo_round_has_five_proposals_two_assessors_each_and_ranks_them():
     assert Assessment.objects.filter(scores__level__isnull=True).count() == 0
     _indicators, ranked, _results = round_ranking(selection_round)
     assert len(ranked) == 5 and ranked[0].rank == 1
+
+
+def test_a_demo_centres_booklet_renders_in_under_five_seconds():
+    load_demo()
+    proposal = Proposal.objects.select_related("centre").first()
+    started = time.perf_counter()
+    pdf = booklet_pdf(proposal.centre, 2568)
+    elapsed = time.perf_counter() - started
+    assert pdf.startswith(b"%PDF")
+    assert elapsed < 5, f"{elapsed:.1f} s"
