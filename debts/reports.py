@@ -6,9 +6,11 @@ from decimal import Decimal
 
 from django import forms
 from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext_lazy as _
 
 from cdfmc.exports.base import DistrictField, ProvinceField, Report, Table, header_row
 from cdfmc.exports.registry import register
+from cdfmc.formfields import ThaiIntegerField
 from centres.models import Centre
 from debts import rules
 from debts.models import ContractStatus, Creditor, DebtorClass, Household
@@ -18,9 +20,9 @@ from debts.outcomes import DebtOutcomes, household_figures, summarise
 class ResultsFilter(forms.Form):
     province = ProvinceField(required=False)
     district = DistrictField(required=False)
-    centre = forms.ModelChoiceField(queryset=Centre.objects.all(), required=False, label="ศูนย์")
-    fy = forms.IntegerField(
-        required=False, min_value=2550, max_value=2700, label="ปีงบประมาณ (พ.ศ.)"
+    centre = forms.ModelChoiceField(queryset=Centre.objects.all(), required=False, label=_("ศูนย์"))
+    fy = ThaiIntegerField(
+        required=False, min_value=2550, max_value=2700, label=_("ปีงบประมาณ (พ.ศ.)")
     )
 
     def __init__(self, *args, user=None, **kwargs):
@@ -46,13 +48,13 @@ class CentreResult:
         ]
 
 
-CLASS_COLUMNS = [*DebtorClass.choices, ("", "ยังไม่จำแนก")]
+CLASS_COLUMNS = [*DebtorClass.choices, ("", _("ยังไม่จำแนก"))]
 
 
 @register
 class DebtResultsReport(Report):
     identifier = "debt-results"
-    title = "ผลการบริหารจัดการหนี้ของศูนย์จัดการกองทุนชุมชน"
+    title = _("ผลการบริหารจัดการหนี้ของศูนย์จัดการกองทุนชุมชน")
     form_class = ResultsFilter
     form_takes_user = True
 
@@ -117,7 +119,7 @@ class DebtResultsReport(Report):
             "ร้อยละปลดหนี้",
             "หนี้คงค้างเมื่อเริ่ม (บาท)",
             "หนี้คงค้างปัจจุบัน (บาท)",
-            *[f"{label}" for _, label in CLASS_COLUMNS],
+            *[str(label) for _value, label in CLASS_COLUMNS],
         )
         rows = []
         total = DebtOutcomes()
@@ -138,7 +140,7 @@ class DebtResultsReport(Report):
         footer = [["", "รวม", "", "", *self._figures(total, classes)]] if rows else []
         return Table(
             sheet_name="ผลการบริหารหนี้",
-            title_lines=[self.title, self.area_line()],
+            title_lines=[str(self.title), self.area_line()],
             header=[header],
             rows=rows,
             footer=footer,
@@ -157,7 +159,7 @@ class DebtResultsReport(Report):
             o.debt_free_rate,
             o.baseline_total,
             o.current_total,
-            *[classes.get(value, 0) for value, _ in CLASS_COLUMNS],
+            *[classes.get(value, 0) for value, _label in CLASS_COLUMNS],
         ]
 
     def overdue_table(self) -> Table:

@@ -134,3 +134,13 @@ def test_outcomes_by_centre_is_one_query(db, django_assert_num_queries):
     with django_assert_num_queries(1):
         result = outcomes_by_centre([c.pk for c in centres])
     assert all(o.target_households == 3 for o in result.values())
+
+
+def test_the_fiscal_year_may_be_typed_in_thai_digits(client, persona, sakae_khrua):
+    client.force_login(persona("headoffice"))
+    response = client.get(reverse("debts:results"), {"centre": sakae_khrua.pk, "fy": "๒๕๖๗"})
+    assert response.status_code == 200
+    assert response.context["report"].params["fy"] == 2567
+    # A browser refuses Thai digits in <input type="number">: the box must be a text box.
+    assert 'type="number" name="fy"' not in response.content.decode()
+    assert 'type="text" name="fy"' in response.content.decode()
