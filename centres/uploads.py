@@ -62,6 +62,9 @@ def _check_image(upload):
     try:
         with Image.open(upload) as image:
             image.verify()
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()  # verify() does not decode JPEG data: a cut-off photo passes it
     except Image.DecompressionBombError:
         # A small file can declare billions of pixels; making its thumbnail would exhaust memory.
         raise ValidationError(

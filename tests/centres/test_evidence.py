@@ -70,6 +70,13 @@ def test_an_image_declaring_too_many_pixels_is_refused_in_thai(officer):
     assert not Evidence.objects.exists()
 
 
+def test_a_cut_off_photo_is_refused_in_thai(officer):
+    response = upload(officer, make_centre(), jpeg_bytes()[:2000], "cut.jpg")
+    assert response.status_code == 200
+    assert "ไฟล์ภาพเสียหรือเปิดไม่ได้" in response.context["form"].errors["file"][0]
+    assert not Evidence.objects.exists()
+
+
 def test_a_plain_zip_named_docx_is_refused(officer):
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
