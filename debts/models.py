@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from cdfmc.access import area_queryset
 from cdfmc.collation import COLLATION
+from cdfmc.thaitime import format_be_date
 from debts import rules
 
 CENTRE_DISTRICT = "centre__village__subdistrict__district"
@@ -450,7 +451,7 @@ class Restructuring(models.Model):
         verbose_name_plural = _("การปรับโครงสร้างหนี้")
 
     def __str__(self):
-        return f"{self.get_form_display()} {self.decided_on}"
+        return f"{self.get_form_display()} {format_be_date(self.decided_on)}"
 
     @property
     def district_code(self) -> str:

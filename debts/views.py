@@ -1,5 +1,7 @@
 """Household, contract and restructuring screens. Views stay thin: access, form, service."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -10,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cdfmc.thaitime import format_be_date
 from debts import outcomes, services
 from debts.access import (
     get_centre_for_user,
@@ -175,11 +178,19 @@ def _changes(records, can_edit):
                 old, new = change.old, change.new
                 if change.field == "citizen_id" and not can_edit:
                     old, new = "xxxxx", "xxxxx"
+                old, new = _shown(old), _shown(new)
                 changes.append((_field_label(record, change.field), old, new))
         out.append({"record": record, "changes": changes, "created": before is None})
         previous[record.id] = record
     out.sort(key=lambda r: r["record"].history_date, reverse=True)
     return out
+
+
+def _shown(value):
+    """Dates in Buddhist Era, as everywhere else on screen."""
+    if isinstance(value, datetime.date):
+        return format_be_date(value)
+    return value
 
 
 def _field_label(record, name):

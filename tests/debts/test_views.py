@@ -189,6 +189,12 @@ def test_consolidate_on_screen_then_a_later_balance(client, persona, centre):
     history = client.get(reverse("debts:household_history", args=[household.pk]))
     assert history.status_code == 200
     assert "ยอดหนี้คงค้าง (บาท)" in history.content.decode()
+    # Dates in Buddhist Era: the closing date of the old contracts, the restructuring's name.
+    assert "1 ก.พ. 2568" in history.content.decode()
+    assert "2025-02-01" not in history.content.decode()
+    old = household.contracts.exclude(pk=new.pk).first()
+    page = client.get(reverse("debts:contract", args=[old.pk])).content.decode()
+    assert "รวมหนี้ 1 ก.พ. 2568" in page and "2025-02-01" not in page
 
 
 def test_the_centre_panel_shows_the_six_steps(centre):
