@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cdfmc.access import can_manage_province
 from cdfmc.geo.models import Province
@@ -77,17 +78,20 @@ def nomination_create(*, screening: Screening, user, today: datetime.date | None
     today = today or timezone.localdate()
     village = screening.village
     if Centre.objects.filter(village=village).exists():
-        raise ValidationError(f"{village.name} มีศูนย์จัดการกองทุนชุมชนอยู่แล้ว จึงเสนอจัดตั้งใหม่ไม่ได้")
+        raise ValidationError(
+            _("%(village)s มีศูนย์จัดการกองทุนชุมชนอยู่แล้ว จึงเสนอจัดตั้งใหม่ไม่ได้") % {"village": village.name}
+        )
     if screening_is_locked(screening):
-        raise ValidationError(f"{village.name} ได้รับการเสนอแล้ว")
+        raise ValidationError(_("%(village)s ได้รับการเสนอแล้ว") % {"village": village.name})
     evaluation = screening.evaluation
     if not evaluation.passes:
-        raise ValidationError([f"{village.name} ยังไม่ผ่านหลักเกณฑ์ จึงเสนอไม่ได้", *evaluation.problems()])
+        refused = _("%(village)s ยังไม่ผ่านหลักเกณฑ์ จึงเสนอไม่ได้") % {"village": village.name}
+        raise ValidationError([refused, *evaluation.problems()])
     deadline = district_deadline(screening.round, village.province_code)
     if today > deadline and not can_manage_province(user, village.province_code):
         raise ValidationError(
-            f"พ้นกำหนดส่งทะเบียนเป้าหมายของอำเภอ ({format_be_date(deadline)}) แล้ว "
-            "เฉพาะเจ้าหน้าที่จังหวัดเท่านั้นที่เพิ่มหมู่บ้านได้"
+            _("พ้นกำหนดส่งทะเบียนเป้าหมายของอำเภอ (%(deadline)s) แล้ว เฉพาะเจ้าหน้าที่จังหวัดเท่านั้นที่เพิ่มหมู่บ้านได้")
+            % {"deadline": format_be_date(deadline)}
         )
     nomination, created = Nomination.objects.get_or_create(
         screening=screening, defaults={"nominated_by": user}
@@ -106,7 +110,8 @@ def nomination_select(*, nomination: Nomination, user) -> Nomination:
     """The province picks a nominated village as a target, within its quota."""
     if nomination.status != NominationStatus.NOMINATED:
         raise ValidationError(
-            f"เลือกได้เฉพาะหมู่บ้านที่อำเภอเสนอ (สถานะปัจจุบัน: {nomination.get_status_display()})"
+            _("เลือกได้เฉพาะหมู่บ้านที่อำเภอเสนอ (สถานะปัจจุบัน: %(status)s)")
+            % {"status": nomination.get_status_display()}
         )
     screening = nomination.screening
     province_code = screening.village.province_code
@@ -117,7 +122,9 @@ def nomination_select(*, nomination: Nomination, user) -> Nomination:
     )
     province = Province.objects.get(code=province_code)
     if quota is None or quota.quota == 0:
-        raise ValidationError(f"จังหวัด{province.name_th}ไม่ได้รับจัดสรรเป้าหมายในรอบนี้")
+        raise ValidationError(
+            _("จังหวัด%(province)sไม่ได้รับจัดสรรเป้าหมายในรอบนี้") % {"province": province.name_th}
+        )
     chosen = (
         Nomination.objects.selected()
         .filter(screening__round=screening.round)
@@ -125,7 +132,10 @@ def nomination_select(*, nomination: Nomination, user) -> Nomination:
         .count()
     )
     if chosen >= quota.quota:
-        raise ValidationError(f"จังหวัด{province.name_th}ได้รับจัดสรร {quota.quota} แห่ง เลือกครบแล้ว")
+        raise ValidationError(
+            _("จังหวัด%(province)sได้รับจัดสรร %(quota)s แห่ง เลือกครบแล้ว")
+            % {"province": province.name_th, "quota": quota.quota}
+        )
     return _decide(nomination, user, NominationStatus.SELECTED)
 
 
@@ -133,9 +143,11 @@ def nomination_select(*, nomination: Nomination, user) -> Nomination:
 def nomination_return(*, nomination: Nomination, user, comment: str) -> Nomination:
     """The province sends a nomination back to the district with a comment."""
     if nomination.status not in (NominationStatus.NOMINATED, NominationStatus.SELECTED):
-        raise ValidationError(f"ส่งคืนไม่ได้ (สถานะปัจจุบัน: {nomination.get_status_display()})")
+        raise ValidationError(
+            _("ส่งคืนไม่ได้ (สถานะปัจจุบัน: %(status)s)") % {"status": nomination.get_status_display()}
+        )
     if not comment.strip():
-        raise ValidationError("กรุณาระบุเหตุผลที่ส่งคืนให้อำเภอ")
+        raise ValidationError(_("กรุณาระบุเหตุผลที่ส่งคืนให้อำเภอ"))
     nomination.comment = comment.strip()
     return _decide(nomination, user, NominationStatus.RETURNED)
 
@@ -146,10 +158,10 @@ def nomination_establish(
 ) -> Centre:
     """The selected village's centre is established: create it and link it to the round."""
     if nomination.status != NominationStatus.SELECTED:
-        raise ValidationError("จัดตั้งได้เฉพาะหมู่บ้านที่จังหวัดคัดเลือกแล้ว")
+        raise ValidationError(_("จัดตั้งได้เฉพาะหมู่บ้านที่จังหวัดคัดเลือกแล้ว"))
     village = nomination.screening.village
     if Centre.objects.filter(village=village).exists():
-        raise ValidationError(f"{village.name} มีศูนย์จัดการกองทุนชุมชนอยู่แล้ว")
+        raise ValidationError(_("%(village)s มีศูนย์จัดการกองทุนชุมชนอยู่แล้ว") % {"village": village.name})
     centre = Centre.objects.create(
         village=village,
         name=f"{CENTRE_NAME_PREFIX}{village.name}",
