@@ -5,7 +5,6 @@ so that every screen and the rubric's suggestions have something to show.
 
 import csv
 import datetime
-import re
 from pathlib import Path
 
 from django.conf import settings
@@ -28,11 +27,6 @@ from centres.models import (
 )
 
 REGISTER = Path(settings.BASE_DIR) / "fixtures" / "nongkhai_register_2568.tsv"
-MODEL_YEAR = re.compile(r"ต้นแบบ\s*ปี\s*(\d{4})")
-
-
-def village_name(centre_name: str) -> str:
-    return re.sub(r"^ศูนย์จัดการกองทุน(ชุมชน)?", "", centre_name).strip()
 
 
 def load(stdout=None):
