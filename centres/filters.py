@@ -36,7 +36,9 @@ class CentreFilter(django_filters.FilterSet):
         label=_("สถานะ"), choices=CentreStatus.choices, empty_label=_("ทุกสถานะ")
     )
     level = django_filters.ChoiceFilter(
-        label=_("ระดับการพัฒนา"), choices=[(1, "1"), (2, "2"), (3, "3")], empty_label=_("ทุกระดับ")
+        label=_("ระดับการพัฒนา"),
+        choices=Centre._meta.get_field("level").choices,
+        empty_label=_("ทุกระดับ"),
     )
 
     class Meta:
