@@ -181,3 +181,24 @@ def test_the_score_sheet_query_count_does_not_grow_with_assessors(
     with django_assert_max_num_queries(17):
         html = client.get(url).content.decode()
     assert html.count('<th colspan="1" rowspan="1">') >= 3
+
+
+def test_centres_still_tied_share_a_rank_on_screen_and_in_the_xlsx(client, persona):
+    selection_round = make_round()
+    codes = nongkhai_subdistricts(3)
+    levels = [3, 2, 2]  # the last two score alike on every indicator
+    for code, level in zip(codes, levels, strict=True):
+        proposal = make_proposal(
+            centre=make_centre(subdistrict=code), selection_round=selection_round
+        )
+        score_all(make_assessment(proposal=proposal), default_level=level)
+    client.force_login(persona("nongkhai"))
+    screen = TableParserFeed(client.get(reverse("scoring:ranking", args=[selection_round.pk])))
+    assert [row[0] for row in screen] == ["1", "2", "2"]
+    assert ["คะแนนเท่ากัน" in row[9] for row in screen] == [False, True, True]
+    download = client.get(reverse("scoring:ranking_xlsx", args=[selection_round.pk]))
+    rows = list(
+        openpyxl.load_workbook(io.BytesIO(download.content)).active.iter_rows(values_only=True)
+    )
+    header_at = next(i for i, row in enumerate(rows) if row[0] == "ลำดับ")
+    assert [row[0] for row in rows[header_at + 1 :]] == [1, 2, 2]
