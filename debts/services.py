@@ -115,12 +115,12 @@ def balance_record(*, contract, as_of, outstanding, overdue_amount=None, user=No
 def _check_contracts(household, contracts) -> list[Contract]:
     contracts = list(contracts)
     if not contracts:
-        raise ValidationError(_("กรุณาเลือกสัญญาก่อนปรับโครงสร้างหนี้อย่างน้อย 1 สัญญา"))
+        raise ValidationError({"contracts": _("กรุณาเลือกสัญญาก่อนปรับโครงสร้างหนี้อย่างน้อย 1 สัญญา")})
     for contract in contracts:
         if contract.household_id != household.pk:
-            raise ValidationError(_("สัญญา %(c)s ไม่ใช่ของครัวเรือนนี้") % {"c": contract})
+            raise ValidationError({"contracts": _("สัญญา %(c)s ไม่ใช่ของครัวเรือนนี้") % {"c": contract}})
         if not contract.is_open:
-            raise ValidationError(_("สัญญา %(c)s ปิดแล้ว") % {"c": contract})
+            raise ValidationError({"contracts": _("สัญญา %(c)s ปิดแล้ว") % {"c": contract}})
     return contracts
 
 
@@ -130,12 +130,24 @@ def _check_meeting(household, meeting):
     if meeting is None:
         return
     if meeting.centre_id != household.centre_id or meeting.kind != MeetingKind.COMMITTEE:
-        raise ValidationError(_("การปรับโครงสร้างหนี้ต้องเป็นมติของที่ประชุมคณะกรรมการของศูนย์นี้"))
+        raise ValidationError({"meeting": _("การปรับโครงสร้างหนี้ต้องเป็นมติของที่ประชุมคณะกรรมการของศูนย์นี้")})
 
 
 def _check_creditor(household, creditor):
     if creditor.centre_id != household.centre_id:
-        raise ValidationError(_("เจ้าหนี้ไม่ได้อยู่ในทะเบียนเจ้าหนี้ของศูนย์นี้"))
+        raise ValidationError({"creditor": _("เจ้าหนี้ไม่ได้อยู่ในทะเบียนเจ้าหนี้ของศูนย์นี้")})
+
+
+def _check_rate(creditor, rate):
+    try:
+        creditor.check_rate(rate, restructuring=True)
+    except ValidationError as exc:
+        raise ValidationError({"rate": exc.error_list}) from None
+
+
+def _check_description(form, description):
+    if form == RestructuringForm.OTHER and not description.strip():
+        raise ValidationError({"description": _("รูปแบบอื่น ๆ ต้องระบุรายละเอียด")})
 
 
 @transaction.atomic
@@ -167,10 +179,9 @@ def restructuring_consolidate(
     if form not in REPLACING_FORMS and form != RestructuringForm.OTHER:
         raise ValidationError(_("รูปแบบนี้ไม่ได้ปิดสัญญาเดิม ใช้การปรับเงื่อนไขสัญญาแทน"))
     if form == RestructuringForm.CONSOLIDATE and len(contracts) < 2:
-        raise ValidationError(_("การรวมหนี้ต้องเลือกสัญญาเดิมอย่างน้อย 2 สัญญา"))
-    if form == RestructuringForm.OTHER and not description.strip():
-        raise ValidationError(_("รูปแบบอื่น ๆ ต้องระบุรายละเอียด"))
-    creditor.check_rate(rate, restructuring=True)
+        raise ValidationError({"contracts": _("การรวมหนี้ต้องเลือกสัญญาเดิมอย่างน้อย 2 สัญญา")})
+    _check_description(form, description)
+    _check_rate(creditor, rate)
     total = sum((c.outstanding for c in contracts), Decimal(0))
     overdue = sum((c.overdue_amount for c in contracts), Decimal(0))
     restructuring = Restructuring.objects.create(
@@ -234,21 +245,20 @@ def restructuring_amend(
     _check_meeting(household, meeting)
     if form in REPLACING_FORMS:
         raise ValidationError(_("การรวมหนี้และรีไฟแนนซ์ต้องปิดสัญญาเดิมและทำสัญญาใหม่"))
-    if form == RestructuringForm.OTHER and not description.strip():
-        raise ValidationError(_("รูปแบบอื่น ๆ ต้องระบุรายละเอียด"))
+    _check_description(form, description)
     if form == RestructuringForm.EXTEND and not term_months:
-        raise ValidationError(_("การยืดหนี้ต้องระบุระยะเวลาใหม่"))
+        raise ValidationError({"term_months": _("การยืดหนี้ต้องระบุระยะเวลาใหม่")})
     if form == RestructuringForm.REDUCE_RATE and rate is None:
-        raise ValidationError(_("การปรับลดอัตราดอกเบี้ยต้องระบุอัตราใหม่"))
+        raise ValidationError({"rate": _("การปรับลดอัตราดอกเบี้ยต้องระบุอัตราใหม่")})
     if form in (RestructuringForm.MORATORIUM, RestructuringForm.PRINCIPAL_MORATORIUM):
         if not moratorium_months:
-            raise ValidationError(_("การพักชำระต้องระบุระยะเวลาพักชำระ"))
+            raise ValidationError({"moratorium_months": _("การพักชำระต้องระบุระยะเวลาพักชำระ")})
     for contract in contracts:
         if rate is not None:
-            contract.creditor.check_rate(rate, restructuring=True)
+            _check_rate(contract.creditor, rate)
             if form == RestructuringForm.REDUCE_RATE and rate >= contract.rate:
                 raise ValidationError(
-                    _("อัตราใหม่ต้องต่ำกว่าอัตราเดิม (%(old)s%%)") % {"old": contract.rate}
+                    {"rate": _("อัตราใหม่ต้องต่ำกว่าอัตราเดิม (%(old)s%%)") % {"old": contract.rate}}
                 )
     restructuring = Restructuring.objects.create(
         household=household,

@@ -442,7 +442,7 @@ def _restructuring_page(request, household, form, title, service, extra_keys=())
         try:
             service(**kwargs)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            form.add_error(None, exc)  # a dict of field errors lands at its fields
         else:
             messages.success(request, _("บันทึกการปรับโครงสร้างหนี้แล้ว"))
             return redirect(household)

@@ -237,3 +237,26 @@ def test_head_office_cannot_remove_a_target(client, centre):
     household = make_debtor(centre=centre, creditor=make_creditor(centre=centre))
     client.force_login(make_persona("headoffice"))
     assert client.post(reverse("debts:target_remove", args=[household.pk])).status_code == 403
+
+
+def test_a_restructuring_rate_above_the_legal_maximum_is_refused_at_the_rate_field(
+    client, persona, centre
+):
+    fund = make_creditor(centre=centre)
+    household = make_debtor(centre=centre, creditor=fund, amounts=(3000, 7000))
+    client.force_login(persona("faiwrai"))
+    response = client.post(
+        reverse("debts:consolidate", args=[household.pk]),
+        {
+            "form": "consolidate",
+            "contracts": [c.pk for c in household.contracts.all()],
+            "creditor": fund.pk,
+            "decided_on": "01/02/2568",
+            "rate": "๑๘",
+        },
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "เกินอัตราสูงสุดตามกฎหมาย" in " ".join(form.errors["rate"])
+    assert not form.non_field_errors()
+    assert household.contracts.open().count() == 2
