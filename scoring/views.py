@@ -20,6 +20,7 @@ from scoring.access import (
 )
 from scoring.booklet import booklet_pdf, evidence_by_code, render_pdf
 from scoring.forms import (
+    FiscalYearForm,
     IndicatorForm,
     PanelForm,
     ProposalForm,
@@ -343,13 +344,10 @@ def score_sheet_pdf(request, pk):
 
 def booklet(request, pk):
     centre, _can_edit = get_centre_for_user(request.user, pk)
-    fy = ScoreSheet(user=request.user, centre=centre, fy=_fy(request)).fiscal_year
+    form = FiscalYearForm(request.GET)
+    asked = form.cleaned_data["fy"] if form.is_valid() else None
+    fy = ScoreSheet(user=request.user, centre=centre, fy=asked).fiscal_year
     return _pdf_response(booklet_pdf(centre, fy), f"booklet-{centre.pk}-{fy}.pdf")
-
-
-def _fy(request) -> int | None:
-    value = request.GET.get("fy", "")
-    return int(value) if value.isdigit() and 2551 <= int(value) <= 2700 else None
 
 
 # Rubrics ----------------------------------------------------------------------------------

@@ -92,3 +92,9 @@ def test_the_download_button_serves_the_pdf(client, centre, persona):
     response = client.get(reverse("scoring:booklet", args=[centre.pk]), {"fy": 2568})
     assert response["Content-Type"] == "application/pdf"
     assert PdfReader(io.BytesIO(response.content)).pages
+
+
+def test_the_download_takes_the_year_in_thai_digits(client, centre, persona):
+    client.force_login(persona("faiwrai"))
+    response = client.get(reverse("scoring:booklet", args=[centre.pk]), {"fy": "๒๕๖๗"})
+    assert response["Content-Disposition"].endswith(f'booklet-{centre.pk}-2567.pdf"')
