@@ -191,12 +191,13 @@ class ActionPlanForm(ThaiModelForm):
         fields = ["fiscal_year", "members_participated", "covers_operations"]
 
     def validate_unique(self):
-        # The centre is not a form field, so Django would skip the centre+year constraint.
+        # The centre is not a form field, so Django would skip the centre+year constraint;
+        # its message (one plan a year) belongs at the year, not above the form.
         exclude = self._get_validation_exclusions() - {"centre"}
         try:
             self.instance.validate_constraints(exclude=exclude)
         except forms.ValidationError as exc:
-            self._update_errors(exc)
+            self.add_error("fiscal_year", exc.messages)
 
 
 class PlanActivityForm(ThaiModelForm):

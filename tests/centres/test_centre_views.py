@@ -333,7 +333,7 @@ def test_action_plan_with_activities_and_one_per_year(client, persona):
         ("อบรมบัญชีครัวเรือน", False),
     ]
     response = client.post(reverse("centres:plan_add", args=[centre.pk]), data)
-    assert "ปีงบประมาณนี้แล้ว" in str(response.context["form"].errors)
+    assert "ปีงบประมาณนี้แล้ว" in response.context["form"].errors["fiscal_year"][0]
 
 
 def test_division_members_come_from_the_committee(client, persona):
