@@ -90,7 +90,7 @@ def balance_record(*, contract, as_of, outstanding, overdue_amount=None, user=No
     if outstanding < 0 or (overdue_amount is not None and overdue_amount < 0):
         raise ValidationError(_("จำนวนเงินต้องไม่ติดลบ"))
     if overdue_amount is not None and overdue_amount > outstanding:
-        raise ValidationError(_("เงินต้นค้างชำระต้องไม่มากกว่ายอดหนี้คงค้าง"))
+        raise ValidationError({"overdue_amount": _("เงินต้นค้างชำระต้องไม่มากกว่ายอดหนี้คงค้าง")})
     update, _created = BalanceUpdate.objects.update_or_create(
         contract=contract,
         as_of=as_of,

@@ -286,14 +286,19 @@ def contract_create(request, household_pk):
 
 def contract_detail(request, pk):
     contract, can_edit = get_contract_for_user(request.user, pk)
+    return _contract_page(request, contract, can_edit, BalanceForm())
+
+
+def _contract_page(request, contract, can_edit, balance_form):
+    editable = can_edit and contract.is_open
     context = {
         "contract": contract,
         "household": contract.household,
-        "can_edit": can_edit and contract.is_open,
+        "can_edit": editable,
         "balances": contract.balances.select_related("entered_by"),
         "history": contract.history.select_related("history_user")[:50],
         "restructurings": contract.restructurings.all(),
-        "balance_form": BalanceForm() if can_edit and contract.is_open else None,
+        "balance_form": balance_form if editable else None,
     }
     return render(request, "debts/contract_detail.html", context)
 
@@ -316,20 +321,18 @@ def contract_edit(request, pk):
 @require_POST
 def balance_add(request, contract_pk):
     contract, can_edit = get_contract_for_user(request.user, contract_pk)
-    _editable(can_edit)
+    _editable(can_edit and contract.is_open)
     form = BalanceForm(request.POST)
     if form.is_valid():
         try:
             services.balance_record(contract=contract, user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            form.add_error(None, exc)
         else:
             messages.success(request, _("บันทึกยอดหนี้คงค้างแล้ว"))
             return redirect(contract.household)
-    else:
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
-    return redirect(contract)
+    # The page again with the typed values and each message at its field.
+    return _contract_page(request, contract, can_edit, form)
 
 
 # Creditors --------------------------------------------------------------------

@@ -260,3 +260,21 @@ def test_a_restructuring_rate_above_the_legal_maximum_is_refused_at_the_rate_fie
     assert "เกินอัตราสูงสุดตามกฎหมาย" in " ".join(form.errors["rate"])
     assert not form.non_field_errors()
     assert household.contracts.open().count() == 2
+
+
+def test_a_wrong_balance_is_shown_at_its_field_with_what_was_typed(client, persona, centre):
+    household = make_debtor(centre=centre, creditor=make_creditor(centre=centre), amounts=(5000,))
+    contract = household.contracts.get()
+    client.force_login(persona("faiwrai"))
+    url = reverse("debts:balance_add", args=[contract.pk])
+    response = client.post(
+        url, {"as_of": "01/03/2568", "outstanding": "๔,๐๐๐", "overdue_amount": "4500"}
+    )
+    assert response.status_code == 200
+    form = response.context["balance_form"]
+    assert "ไม่มากกว่ายอดหนี้คงค้าง" in " ".join(form.errors["overdue_amount"])
+    assert 'value="4500"' in response.content.decode()
+    response = client.post(url, {"as_of": "01/03/2590", "outstanding": "4000"})
+    assert "อนาคต" in " ".join(response.context["balance_form"].errors["as_of"])
+    contract.refresh_from_db()
+    assert contract.outstanding == Decimal("5000") and not contract.balances.exists()
