@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
@@ -578,20 +579,26 @@ def import_balances(
         if cells.errors:
             result.errors.append(RowError(row_no, cells.errors))
         else:
-            checked.append((contract, as_of, outstanding, overdue))
+            checked.append((row_no, contract, as_of, outstanding, overdue))
     if result.errors:
         return result
     with transaction.atomic():
-        for contract, as_of, outstanding, overdue in sorted(checked, key=lambda r: r[1]):
-            balance_record(
-                contract=contract,
-                as_of=as_of,
-                outstanding=outstanding,
-                overdue_amount=overdue,
-                user=user,
-            )
-            result.contracts_updated += 1
-        result.applied = not dry_run
-        if dry_run:
+        # Oldest first, as they happened; a row after the one that paid a contract off fails.
+        for row_no, contract, as_of, outstanding, overdue in sorted(checked, key=lambda r: r[2]):
+            try:
+                balance_record(
+                    contract=contract,
+                    as_of=as_of,
+                    outstanding=outstanding,
+                    overdue_amount=overdue,
+                    user=user,
+                )
+            except ValidationError as exc:
+                result.errors.append(RowError(row_no, exc.messages))
+            else:
+                result.contracts_updated += 1
+        result.errors.sort(key=lambda e: e.row)
+        result.applied = result.ok and not dry_run
+        if dry_run or not result.ok:
             transaction.set_rollback(True)
     return result

@@ -219,3 +219,21 @@ def test_the_balance_template_with_full_citizen_ids_is_for_editors_only(client, 
     assert ws.cell(row=2, column=1).value == citizen_id(0, prefix="1431599")
     client.force_login(persona("headoffice"))
     assert client.get(url).status_code == 403
+
+
+def test_a_balance_after_the_one_that_paid_the_contract_off_is_a_row_error(centre):
+    imports.import_debtors(
+        centre=centre, data=workbook([register_row(n) for n in range(3)]), filename="r.xlsx"
+    )
+    rows = balance_rows(centre, "01/07/2568", 9000)
+    paid_off, later = list(rows[0]), list(rows[0])
+    paid_off[4], paid_off[5] = "01/05/2568", 0
+    rows.append(paid_off)
+    rows.append(later)  # the same contract on 01/07/2568, after it was paid off
+    rows.pop(0)
+    data = imports.template_xlsx(imports.BALANCE_COLUMNS, rows)
+    result = imports.import_balances(centre=centre, data=data, filename="b.xlsx")
+    assert not result.ok and not result.applied
+    assert [e.row for e in result.errors] == [5]
+    assert "ปิดแล้ว" in str(result.errors[0])
+    assert set(Contract.objects.values_list("outstanding", flat=True)) == {15000}
