@@ -21,7 +21,6 @@ from cdfmc.geo.models import Village
 from cdfmc.thaitime import THAILAND_TZ, BEDateError, parse_be_date, to_arabic_digits
 from debts import rules
 from debts.models import (
-    CREDITOR_RULES,
     Contract,
     ContractStatus,
     Creditor,
@@ -352,14 +351,10 @@ def _check_debtor_row(ctx: _Context, row_no: int, values: dict) -> tuple[DebtorR
     creditor = cells.get(lambda v: ctx.creditor(v, values.get("creditor_kind")), "creditor")
     rate = cells.get(_money, "rate", "อัตราดอกเบี้ย", required=True)
     if creditor is not None and rate is not None:
-        capped = not CREDITOR_RULES[CreditorKind(creditor.kind)].rate_recorded_as_is
-        if capped and rules.rate_exceeds_legal_max(
-            rate, financial_institution=creditor.rule.financial_institution
-        ):
-            cells.errors.append(
-                f"อัตราดอกเบี้ย {rate}% ต่อปี ของ{creditor.name} เกินอัตราสูงสุดตามกฎหมาย "
-                f"{rules.LEGAL_MAX_RATE}% ต่อปี"
-            )
+        try:
+            creditor.check_rate(rate, restructuring=False)
+        except ValidationError as exc:
+            cells.errors.extend(exc.messages)
     klass = _text(values.get("debtor_class"))
     if klass and klass not in CLASS_NAMES:
         cells.errors.append(f"ไม่รู้จักประเภทลูกหนี้ '{klass}'")
