@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from cdfmc.geo.models import Village
 from cdfmc.thaitime import format_be_date
@@ -29,7 +30,11 @@ from centres.models import (
 
 ROWS_PER_MODEL = 200
 UNTRACKED = {"id", "created_at", "updated_at", "thumbnail", "content_type", "size", "uploaded_at"}
-TYPE_LABELS = {"+": "เพิ่ม", "~": "แก้ไข", "-": "ลบ"}
+TYPE_LABELS = {
+    "+": pgettext_lazy("history", "เพิ่ม"),
+    "~": pgettext_lazy("history", "แก้ไข"),
+    "-": pgettext_lazy("history", "ลบ"),
+}
 
 
 @dataclass
@@ -104,7 +109,7 @@ def _changes(model, rows, names) -> list[Change]:
             Change(
                 when=row.history_date,
                 user=row.history_user,
-                action=TYPE_LABELS[row.history_type],
+                action=str(TYPE_LABELS[row.history_type]),
                 what=str(model._meta.verbose_name),
                 label=_label(model, row, names),
                 fields=fields,
