@@ -5,6 +5,8 @@ Each helper returns (object, can_edit) and raises Http404 outside the user's are
 edit the household it belongs to; everywhere else it is masked.
 """
 
+from django.utils.translation import gettext as _
+
 from cdfmc.access import get_for_user
 from centres.models import Centre
 from debts.models import Contract, Household, Person, Restructuring
@@ -54,8 +56,9 @@ def where_is_citizen_id(user, citizen_id: str, *, exclude_person=None) -> str | 
         return None
     visible = Household.objects.visible_to(user).filter(pk=person.household_id).exists()
     if visible:
-        return (
-            f"เลขประจำตัวประชาชนนี้เป็นของ {person.full_name} "
-            f"ในครัวเรือน{person.household} {person.household.centre} แล้ว"
-        )
-    return "เลขประจำตัวประชาชนนี้มีอยู่ในระบบแล้ว (ในครัวเรือนนอกพื้นที่ของท่าน)"
+        return _("เลขประจำตัวประชาชนนี้เป็นของ %(name)s ในครัวเรือน%(household)s %(centre)s แล้ว") % {
+            "name": person.full_name,
+            "household": person.household,
+            "centre": person.household.centre,
+        }
+    return _("เลขประจำตัวประชาชนนี้มีอยู่ในระบบแล้ว (ในครัวเรือนนอกพื้นที่ของท่าน)")

@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from debts import imports
@@ -20,9 +21,10 @@ from debts.access import get_centre_for_user
 from debts.forms import ImportForm
 from debts.views import _editable, template_download
 
+# Titles are lazy: this dict is built once at import, before any user's language is known.
 KINDS = {
     "debtors": {
-        "title": _("นำเข้าทะเบียนลูกหนี้"),
+        "title": gettext_lazy("นำเข้าทะเบียนลูกหนี้"),
         "run": lambda centre, data, name, dry, user: imports.import_debtors(
             centre=centre, data=data, filename=name, dry_run=dry
         ),
@@ -31,7 +33,7 @@ KINDS = {
         "done_url": "debts:targets",
     },
     "balances": {
-        "title": _("นำเข้ายอดหนี้คงค้าง"),
+        "title": gettext_lazy("นำเข้ายอดหนี้คงค้าง"),
         "run": lambda centre, data, name, dry, user: imports.import_balances(
             centre=centre, data=data, filename=name, dry_run=dry, user=user
         ),

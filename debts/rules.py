@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 from cdfmc.thaitime import to_arabic_digits
 
 # Civil and Commercial Code s.654: lenders that are not financial institutions may not
@@ -120,12 +122,12 @@ IN_PROGRESS = "in_progress"
 NOT_STARTED = "not_started"
 
 STEP_TITLES = (
-    "สำรวจและจัดทำฐานข้อมูลลูกหนี้",
-    "วิเคราะห์และจำแนกลูกหนี้",
-    "พบปะเจรจาไกล่เกลี่ย",
-    "บริหารจัดการหนี้ (ปรับโครงสร้างหนี้)",
-    "สนับสนุนครัวเรือนเป้าหมาย",
-    "ติดตามผล",
+    _("สำรวจและจัดทำฐานข้อมูลลูกหนี้"),
+    _("วิเคราะห์และจำแนกลูกหนี้"),
+    _("พบปะเจรจาไกล่เกลี่ย"),
+    _("บริหารจัดการหนี้ (ปรับโครงสร้างหนี้)"),
+    _("สนับสนุนครัวเรือนเป้าหมาย"),
+    _("ติดตามผล"),
 )
 
 

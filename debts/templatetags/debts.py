@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from debts import rules
 from debts.models import DebtorClass
@@ -9,15 +10,15 @@ from debts.models import DebtorClass
 register = template.Library()
 
 OUTCOME_LABELS = {
-    rules.REDUCED: ("ลดหนี้", "text-bg-info"),
-    rules.DEBT_FREE: ("ปลดหนี้", "text-bg-success"),
-    rules.NOT_REDUCED: ("หนี้ไม่ลดลง", "text-bg-warning"),
-    rules.NO_BASELINE: ("ไม่มียอดหนี้เริ่มต้น", "text-bg-secondary"),
+    rules.REDUCED: (_("ลดหนี้"), "text-bg-info"),
+    rules.DEBT_FREE: (_("ปลดหนี้"), "text-bg-success"),
+    rules.NOT_REDUCED: (_("หนี้ไม่ลดลง"), "text-bg-warning"),
+    rules.NO_BASELINE: (_("ไม่มียอดหนี้เริ่มต้น"), "text-bg-secondary"),
 }
 ONE_CONTRACT_LABELS = {
-    rules.NO_CONTRACT: ("ไม่มีสัญญาคงค้าง", "text-bg-success"),
-    rules.ONE_CONTRACT: ("๑ ครัวเรือน ๑ สัญญา", "text-bg-success"),
-    rules.MANY_CONTRACTS: ("หลายสัญญา", "text-bg-warning"),
+    rules.NO_CONTRACT: (_("ไม่มีสัญญาคงค้าง"), "text-bg-success"),
+    rules.ONE_CONTRACT: (_("๑ ครัวเรือน ๑ สัญญา"), "text-bg-success"),
+    rules.MANY_CONTRACTS: (_("หลายสัญญา"), "text-bg-warning"),
 }
 
 
@@ -26,7 +27,8 @@ def debtor_badge(debtor_class):
     """A badge coloured by the debtor class (the .debtor-* classes of cdfmc.css)."""
     if not debtor_class:
         return format_html(
-            '<span class="badge text-bg-light border" data-debtor-class="">{}</span>', "ยังไม่จำแนก"
+            '<span class="badge text-bg-light border" data-debtor-class="">{}</span>',
+            _("ยังไม่จำแนก"),
         )
     return format_html(
         '<span class="badge text-dark debtor-{}" data-debtor-class="{}">{}</span>',
