@@ -57,7 +57,11 @@ def test_contract_list_runs_a_bounded_number_of_queries(
     build(centre, n)
     client.force_login(persona("nongkhai"))
     with django_assert_max_num_queries(12):
-        assert client.get(reverse("debts:contracts"), {"centre": centre.pk}).status_code == 200
+        response = client.get(reverse("debts:contracts"), {"centre": centre.pk})
+    assert response.status_code == 200
+    # Three open contracts per household (50 a page), each coloured by its debtor's class.
+    badges = response.content.decode().count('class="badge text-dark debtor-defaulted"')
+    assert badges == min(3 * n, 50)
 
 
 @pytest.mark.parametrize("n", [1, 15])
@@ -78,10 +82,21 @@ def test_household_page_runs_a_bounded_number_of_queries(
 def test_targets_and_centre_panel_are_bounded(
     client, persona, centre, n, django_assert_max_num_queries
 ):
-    build(centre, n)
+    households = build(centre, n)
+    chosen = households[: n // 2 + 1]  # both tables of the page, candidates and chosen
+    services.targets_select(centre=centre, households=chosen, on_date=centre.created_at.date())
     client.force_login(persona("faiwrai"))
     with django_assert_max_num_queries(12):
-        assert client.get(reverse("debts:targets", args=[centre.pk])).status_code == 200
+        response = client.get(reverse("debts:targets", args=[centre.pk]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.count('data-testid="candidate"') == n - len(chosen)
+    assert body.count('class="badge text-dark debtor-defaulted"') == n
+    from django.template.loader import render_to_string
+
+    with django_assert_max_num_queries(2):
+        html = render_to_string("debts/centre_panel.html", {"centre": centre, "can_edit": True})
+    assert f"ครัวเรือนเป้าหมาย {len(chosen)} / ขั้นต่ำ 30" in html
 
 
 def test_the_full_citizen_id_is_shown_only_to_who_may_edit(client, persona, centre):
