@@ -81,7 +81,24 @@ def display_value(model_field, value, names=None) -> str:
     return str(value)
 
 
-def _changes(model, rows, names) -> list[Change]:
+def _division_members(rows) -> dict[int, frozenset]:
+    """The committee members of a division at each of its history rows, in one query."""
+    snapshots = {row.history_id: set() for row in rows}
+    through = Division.history.model.members.model
+    pairs = through.objects.filter(history_id__in=list(snapshots)).values_list(
+        "history_id", "committeemember_id"
+    )
+    for history_id, member_id in pairs:
+        snapshots[history_id].add(member_id)
+    return {history_id: frozenset(ids) for history_id, ids in snapshots.items()}
+
+
+def _members_shown(ids, names) -> str:
+    shown = sorted(names.get((CommitteeMember, pk), str(pk)) for pk in ids)
+    return ", ".join(shown) or "-"
+
+
+def _changes(model, rows, names, members=None) -> list[Change]:
     tracked = [f for f in model._meta.concrete_fields if f.name not in UNTRACKED]
     tracked = [f for f in tracked if not (isinstance(f, models.ForeignKey) and f.name == "centre")]
     previous = {}
@@ -103,6 +120,14 @@ def _changes(model, rows, names) -> list[Change]:
                             display_value(f, new, names),
                         )
                     )
+            if members is not None and members[before.history_id] != members[row.history_id]:
+                fields.append(
+                    FieldChange(
+                        str(Division._meta.get_field("members").verbose_name),
+                        _members_shown(members[before.history_id], names),
+                        _members_shown(members[row.history_id], names),
+                    )
+                )
             if not fields:
                 continue
         changes.append(
@@ -155,6 +180,7 @@ def centre_history(centre: Centre, limit: int = 50) -> list[Change]:
     )
 
     names = {(MemberFund, row.id): row.name for row in per_model[MemberFund]}
+    names.update({(CommitteeMember, row.id): row.name for row in per_model[CommitteeMember]})
     names.update({(ActionPlan, row.id): str(row.fiscal_year) for row in per_model[ActionPlan]})
     names.update({(Evidence, row.id): row.title for row in per_model[Evidence]})
     village_ids = {row.village_id for row in per_model[Centre]}
@@ -162,7 +188,8 @@ def centre_history(centre: Centre, limit: int = 50) -> list[Change]:
         names[(Village, village.pk)] = str(village)
 
     changes = []
+    members = _division_members(per_model[Division]) if per_model[Division] else None
     for model, rows in per_model.items():
-        changes.extend(_changes(model, rows, names))
+        changes.extend(_changes(model, rows, names, members if model is Division else None))
     changes.sort(key=lambda c: (c.when, c.history_id), reverse=True)
     return changes[:limit]

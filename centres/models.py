@@ -305,7 +305,7 @@ class Division(models.Model):
         CommitteeMember, verbose_name=_("สมาชิกฝ่าย"), blank=True, related_name="divisions"
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[members])
 
     class Meta:
         ordering = ["id"]

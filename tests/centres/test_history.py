@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from centres.history import centre_history
-from tests.centres.factories import make_evidence
+from tests.centres.factories import make_committee_member, make_division, make_evidence
 from tests.factories import make_centre
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +79,24 @@ def test_history_queries_do_not_grow_with_changes(n, django_assert_max_num_queri
     make_evidence(centre=centre)
     with django_assert_max_num_queries(13):
         assert centre_history(centre)
+
+
+def test_division_membership_changes_are_in_the_history(client, persona):
+    client.force_login(persona("faiwrai"))
+    centre = make_centre()
+    somchai = make_committee_member(centre=centre, name="นายสมชาย")
+    malee = make_committee_member(centre=centre, name="นางมาลี")
+    division = make_division(centre=centre)
+    division.members.add(somchai)
+    client.post(
+        reverse("centres:division_edit", args=[centre.pk, division.pk]),
+        {"division-name": division.name, "division-members": [somchai.pk, malee.pk]},
+    )
+    changed = [
+        (f.old, f.new)
+        for c in centre_history(centre)
+        for f in c.fields
+        if c.what == "ฝ่าย" and f.label == "สมาชิกฝ่าย"
+    ]
+    assert ("นายสมชาย", "นางมาลี, นายสมชาย") in changed
+    assert ("-", "นายสมชาย") in changed
