@@ -162,6 +162,13 @@ class CreditorForm(ThaiModelForm):
             c for c in CreditorKind.choices if c[0] != CreditorKind.MEMBER_FUND
         ]
 
+    def clean_name(self):
+        # The (centre, name) constraint is skipped by the form (centre is not a form field).
+        name = self.cleaned_data["name"].strip()
+        if Creditor.objects.filter(centre=self.instance.centre, name=name).exists():
+            raise ValidationError(_("มีเจ้าหนี้ชื่อนี้ในทะเบียนเจ้าหนี้ของศูนย์แล้ว"))
+        return name
+
 
 class BalanceForm(ThaiModelForm):
     as_of = BEDateField(label=_("ณ วันที่"), validators=[not_in_future])

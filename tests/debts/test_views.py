@@ -293,3 +293,14 @@ def test_a_wrong_balance_is_shown_at_its_field_with_what_was_typed(client, perso
     assert "อนาคต" in " ".join(response.context["balance_form"].errors["as_of"])
     contract.refresh_from_db()
     assert contract.outstanding == Decimal("5000") and not contract.balances.exists()
+
+
+def test_a_creditor_name_already_in_the_register_is_refused_at_the_field(client, persona, centre):
+    make_creditor(centre=centre, kind=CreditorKind.BANK, name="ธ.ก.ส. สาขาเฝ้าไร่")
+    client.force_login(persona("faiwrai"))
+    response = client.post(
+        reverse("debts:creditors", args=[centre.pk]),
+        {"kind": CreditorKind.BANK, "name": "ธ.ก.ส. สาขาเฝ้าไร่"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["name"]
