@@ -10,6 +10,7 @@ from pathlib import PurePath
 from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_POST
 from debts import imports
 from debts.access import get_centre_for_user
 from debts.forms import ImportForm
-from debts.views import _editable, template_download
+from debts.views import _editable
 
 # Titles are lazy: this dict is built once at import, before any user's language is known.
 KINDS = {
@@ -132,9 +133,17 @@ def import_balances_confirm(request, centre_pk):
     return _confirm(request, centre_pk, "balances")
 
 
+def _xlsx_download(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def debtor_template(request):
-    return template_download(
-        request, imports.template_xlsx(imports.DEBTOR_COLUMNS), "debtor-register-template.xlsx"
+    return _xlsx_download(
+        imports.template_xlsx(imports.DEBTOR_COLUMNS), "debtor-register-template.xlsx"
     )
 
 
@@ -143,6 +152,6 @@ def balance_template(request, centre_pk):
     centre, can_edit = get_centre_for_user(request.user, centre_pk)
     _editable(can_edit)
     rows = imports.balance_template_rows(centre)
-    return template_download(
-        request, imports.template_xlsx(imports.BALANCE_COLUMNS, rows), f"balances-{centre.pk}.xlsx"
+    return _xlsx_download(
+        imports.template_xlsx(imports.BALANCE_COLUMNS, rows), f"balances-{centre.pk}.xlsx"
     )

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -482,14 +481,6 @@ def restructure_amend(request, household_pk):
         _("ปรับเงื่อนไขสัญญา (ยืดหนี้ ลดดอกเบี้ย พักชำระ ฯลฯ)"),
         services.restructuring_amend,
     )
-
-
-def template_download(request, content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # Results ----------------------------------------------------------------------
