@@ -126,7 +126,7 @@ def read_rows(data: bytes, filename: str, columns) -> list[tuple[int, dict]]:
     """(sheet row number, {key: value}) for each non-empty row under the header row."""
     by_header = {header: key for key, header, _ in columns}
     if filename.lower().endswith(".csv"):
-        text = data.decode("utf-8-sig")
+        text = _decode_csv(data)
         raw = list(enumerate(csv.reader(io.StringIO(text)), start=1))
     else:
         try:
@@ -145,6 +145,16 @@ def read_rows(data: bytes, filename: str, columns) -> list[tuple[int, dict]]:
         if any(v not in (None, "") for v in values.values()):
             rows.append((row_no, values))
     return rows
+
+
+def _decode_csv(data: bytes) -> str:
+    # Thai Excel saves "CSV" in Windows-874 (TIS-620) unless told to use UTF-8.
+    for encoding in ("utf-8-sig", "cp874"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportFileError("อ่านไฟล์ .csv ไม่ได้ กรุณาบันทึกเป็น CSV UTF-8 หรือใช้ไฟล์ .xlsx")
 
 
 def _header_row(raw, by_header) -> tuple[int, list[str]]:

@@ -237,3 +237,20 @@ def test_a_balance_after_the_one_that_paid_the_contract_off_is_a_row_error(centr
     assert [e.row for e in result.errors] == [5]
     assert "ปิดแล้ว" in str(result.errors[0])
     assert set(Contract.objects.values_list("outstanding", flat=True)) == {15000}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp874"])
+def test_a_csv_register_from_thai_excel_is_read(centre, encoding):
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(HEADERS)
+    for n in range(3):
+        row = register_row(n, **{"วันที่เริ่มสัญญา (วว/ดด/ปปปป พ.ศ.)": "๑๓/๐๘/๒๕๖๖"})
+        writer.writerow(["" if v is None else v for v in row])
+    data = out.getvalue().encode(encoding)
+    result = imports.import_debtors(centre=centre, data=data, filename="r.csv")
+    assert result.ok, result.errors
+    assert Contract.objects.count() == 3
+    assert set(Person.objects.values_list("last_name", flat=True)) == {"ใจงาม"}
