@@ -1,7 +1,6 @@
 """Households, their debt contracts, balances over time and restructurings (DOMAIN §4)."""
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -120,11 +119,6 @@ class DebtorClass(models.TextChoices):
     LITIGATION = "litigation", _("ลูกหนี้ดำเนินคดี")
 
 
-class HouseholdQuerySet(area_queryset(CENTRE_DISTRICT)):
-    def with_location(self):
-        return self.select_related("village", "centre__village__subdistrict__district__province")
-
-
 class Household(models.Model):
     """A nuclear family in the centre's sense (DOMAIN §4), not the จปฐ. household."""
 
@@ -156,7 +150,7 @@ class Household(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = HouseholdQuerySet.as_manager()
+    objects = area_queryset(CENTRE_DISTRICT).as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -456,7 +450,3 @@ class Restructuring(models.Model):
     @property
     def district_code(self) -> str:
         return self.household.district_code
-
-    @property
-    def total_before(self) -> Decimal:
-        return sum((c.outstanding for c in self.contracts_before.all()), Decimal(0))

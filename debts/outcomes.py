@@ -44,14 +44,6 @@ class DebtOutcomes:
     def debt_free_rate(self) -> Decimal:
         return rules.percent(self.debt_free, self.target_households)
 
-    @property
-    def classified_rate(self) -> Decimal:
-        return rules.percent(self.classified_debtors, self.debtors)
-
-    @property
-    def one_contract_rate(self) -> Decimal:
-        return rules.percent(self.one_contract_households, self.target_households)
-
 
 @dataclass(frozen=True)
 class HouseholdFigures:
