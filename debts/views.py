@@ -366,6 +366,10 @@ def creditor_list(request, centre_pk):
 
 def targets(request, centre_pk):
     centre, can_edit = get_centre_for_user(request.user, centre_pk)
+    return _targets_page(request, centre, can_edit, TargetsForm(centre=centre))
+
+
+def _targets_page(request, centre, can_edit, form):
     candidates = (
         _with_totals(Household.objects.filter(centre=centre, is_target=False))
         .filter(open_contracts__gt=0)
@@ -378,7 +382,6 @@ def targets(request, centre_pk):
         .select_related("village")
         .prefetch_related("people")
     )
-    form = TargetsForm(centre=centre) if can_edit else None
     return render(
         request,
         "debts/targets.html",
@@ -387,7 +390,7 @@ def targets(request, centre_pk):
             "can_edit": can_edit,
             "candidates": candidates,
             "chosen": chosen,
-            "form": form,
+            "form": form if can_edit else None,
             "minimum": outcomes.rules.MIN_TARGET_HOUSEHOLDS,
         },
     )
@@ -405,10 +408,8 @@ def targets_confirm(request, centre_pk):
             on_date=form.cleaned_data["on_date"],
         )
         messages.success(request, _("เพิ่มครัวเรือนเป้าหมาย %(n)s ครัวเรือน") % {"n": count})
-    else:
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
-    return redirect("debts:targets", centre_pk=centre.pk)
+        return redirect("debts:targets", centre_pk=centre.pk)
+    return _targets_page(request, centre, can_edit, form)
 
 
 @require_POST

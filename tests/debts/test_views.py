@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from debts import services
-from debts.models import Contract, CreditorKind, DebtorClass, Person
+from debts.models import Contract, CreditorKind, DebtorClass, Household, Person
 from tests.debts.factories import (
     citizen_id,
     make_contract,
@@ -304,3 +304,21 @@ def test_a_creditor_name_already_in_the_register_is_refused_at_the_field(client,
     )
     assert response.status_code == 200
     assert response.context["form"].errors["name"]
+
+
+def test_a_wrong_target_selection_is_shown_at_its_field_with_the_ticks_kept(
+    client, persona, centre
+):
+    fund = make_creditor(centre=centre)
+    first, second = (make_debtor(centre=centre, creditor=fund) for _ in range(2))
+    client.force_login(persona("faiwrai"))
+    url = reverse("debts:targets_confirm", args=[centre.pk])
+    response = client.post(url, {"households": [first.pk], "on_date": "01/01/2590"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'data-testid="on-date-error"' in body and "อนาคต" in body
+    assert f'value="{first.pk}" id="hh-{first.pk}" data-testid="candidate" checked' in body
+    assert f'value="{second.pk}" id="hh-{second.pk}" data-testid="candidate">' in body
+    response = client.post(url, {"on_date": "01/01/2568"})
+    assert 'data-testid="households-errors"' in response.content.decode()
+    assert not Household.objects.filter(is_target=True).exists()
