@@ -1,12 +1,20 @@
 """Household and contract screens: access details, masking, messages and query bounds."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
 from debts import services
-from debts.models import Contract, CreditorKind, DebtorClass, Household, Person
+from debts.models import (
+    Contract,
+    CreditorKind,
+    DebtorClass,
+    Household,
+    Person,
+    RestructuringForm,
+)
 from tests.debts.factories import (
     citizen_id,
     make_contract,
@@ -69,10 +77,28 @@ def test_household_page_runs_a_bounded_number_of_queries(
     client, persona, centre, n, django_assert_max_num_queries
 ):
     fund = make_creditor(centre=centre)
-    household = make_debtor(centre=centre, creditor=fund, amounts=[100] * n)
+    household = make_debtor(centre=centre, creditor=fund, amounts=[100] * (n + 1))
+    for contract in list(household.contracts.all())[:n]:  # n restructurings listed
+        services.restructuring_amend(
+            household=household,
+            contracts=[contract],
+            form=RestructuringForm.EXTEND,
+            decided_on=datetime.date(2025, 1, 1),
+            term_months=60,
+        )
+    pair = list(household.contracts.open()[:2])
+    services.restructuring_consolidate(
+        household=household,
+        contracts=pair,
+        creditor=fund,
+        decided_on=datetime.date(2025, 2, 1),
+        rate=Decimal("5"),
+    )
     client.force_login(persona("faiwrai"))
-    with django_assert_max_num_queries(16):
-        assert client.get(reverse("debts:household", args=[household.pk])).status_code == 200
+    with django_assert_max_num_queries(19):  # the same at both sizes
+        response = client.get(reverse("debts:household", args=[household.pk]))
+    assert response.status_code == 200
+    assert response.content.decode().count('data-testid="restructuring"') == n + 1
     contract = household.contracts.first()
     with django_assert_max_num_queries(16):
         assert client.get(reverse("debts:contract", args=[contract.pk])).status_code == 200
