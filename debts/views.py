@@ -296,7 +296,6 @@ def _contract_page(request, contract, can_edit, balance_form):
         "can_edit": editable,
         "balances": contract.balances.select_related("entered_by"),
         "history": contract.history.select_related("history_user")[:50],
-        "restructurings": contract.restructurings.all(),
         "balance_form": balance_form if editable else None,
     }
     return render(request, "debts/contract_detail.html", context)
