@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, ProtectedError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from cdfmc.access import can_enter_data
 from centres import services
@@ -155,7 +156,14 @@ def part_edit(request, pk, item_pk, part):
 def part_delete(request, pk, item_pk, part):
     part = PARTS[part]
     centre, row = get_part_for_editing(request.user, pk, part.related_name, item_pk)
-    row.delete()
+    try:
+        row.delete()
+    except ProtectedError:
+        # e.g. a member fund that households still owe through their contracts
+        message = _("ลบ “%(row)s” ไม่ได้ เพราะมีสัญญาเงินกู้หรือข้อมูลอื่นอ้างถึงอยู่")
+        messages.error(request, message % {"row": row})
+        url = f"{centre.get_absolute_url()}#{part.section_id}"
+        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     if request.htmx:
         return _render_section(request, centre, part)
     messages.success(request, _("ลบแล้ว"))

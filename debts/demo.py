@@ -45,7 +45,6 @@ def _creditors(centre) -> list[Creditor]:
         MemberFund.objects.create(
             centre=centre, kind=FundKind.SAVINGS, name="กลุ่มออมทรัพย์เพื่อการผลิตบ้านหนองควาย"
         )
-    services.sync_member_fund_creditors(centre)
     outside = [
         (CreditorKind.BANK, "ธ.ก.ส. สาขาเฝ้าไร่"),
         (CreditorKind.COOPERATIVE, "สหกรณ์การเกษตรเฝ้าไร่"),

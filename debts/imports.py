@@ -29,7 +29,7 @@ from debts.models import (
     Household,
     Person,
 )
-from debts.services import balance_record, sync_member_fund_creditors
+from debts.services import balance_record
 
 # key, Thai header, required
 DEBTOR_COLUMNS = [
@@ -296,7 +296,6 @@ class _Context:
     """What the checks need from the database, loaded once for the whole file."""
 
     def __init__(self, centre, rows):
-        sync_member_fund_creditors(centre)
         self.centre = centre
         self.creditors = {c.name.strip(): c for c in Creditor.objects.filter(centre=centre)}
         self.new_creditors: dict[str, Creditor] = {}

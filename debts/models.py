@@ -71,7 +71,8 @@ class Creditor(models.Model):
         verbose_name=_("กลุ่ม/กองทุนสมาชิก"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        # A fund nobody owes goes with its creditor row; contracts protect one that is owed.
+        on_delete=models.CASCADE,
         related_name="creditor",
     )
 

@@ -41,17 +41,6 @@ def creditor_for_member_fund(member_fund) -> Creditor:
     return creditor
 
 
-def sync_member_fund_creditors(centre) -> None:
-    """Every member fund of the centre available as a creditor."""
-    have = set(
-        Creditor.objects.filter(centre=centre, member_fund__isnull=False).values_list(
-            "member_fund_id", flat=True
-        )
-    )
-    for fund in centre.member_funds.exclude(pk__in=have):
-        creditor_for_member_fund(fund)
-
-
 def household_current_total(household) -> Decimal:
     total = household.contracts.open().aggregate(total=Sum("outstanding"))["total"]
     return total or Decimal(0)

@@ -274,7 +274,6 @@ def contract_list(request):
 def contract_create(request, household_pk):
     household, can_edit = get_household_for_user(request.user, household_pk)
     _editable(can_edit)
-    services.sync_member_fund_creditors(household.centre)
     form = ContractForm(request.POST or None, household=household)
     if request.method == "POST" and form.is_valid():
         contract = form.save()
@@ -345,8 +344,6 @@ def creditor_list(request, centre_pk):
             form.save()
             messages.success(request, _("เพิ่มเจ้าหนี้แล้ว"))
             return redirect("debts:creditors", centre_pk=centre.pk)
-    if can_edit:
-        services.sync_member_fund_creditors(centre)
     creditors = Creditor.objects.filter(centre=centre).annotate(
         outstanding=Sum("contracts__outstanding", filter=Q(contracts__status=ContractStatus.OPEN)),
         overdue=Sum("contracts__overdue_amount", filter=Q(contracts__status=ContractStatus.OPEN)),
@@ -458,7 +455,6 @@ def _restructuring_page(request, household, form, title, service, extra_keys=())
 def restructure_consolidate(request, household_pk):
     household, can_edit = get_household_for_user(request.user, household_pk)
     _editable(can_edit)
-    services.sync_member_fund_creditors(household.centre)
     form = ConsolidateForm(request.POST or None, household=household)
     return _restructuring_page(
         request,

@@ -7,6 +7,7 @@ from itertools import count
 from centres.models import FundKind
 from debts.models import Contract, Creditor, CreditorKind, Household, Person
 from debts.rules import citizen_id_check_digit
+from debts.services import creditor_for_member_fund
 from tests.factories import make_member_fund
 
 _ids = count(1)
@@ -22,7 +23,7 @@ def citizen_id(n: int | None = None, *, prefix="3431500") -> str:
 def make_creditor(*, centre, kind=CreditorKind.MEMBER_FUND, name=None) -> Creditor:
     if kind == CreditorKind.MEMBER_FUND:
         fund = make_member_fund(centre=centre, kind=FundKind.SAVINGS, name=name)
-        return Creditor.objects.create(centre=centre, kind=kind, name=fund.name, member_fund=fund)
+        return creditor_for_member_fund(fund)  # made when the fund was recorded
     return Creditor.objects.create(
         centre=centre, kind=kind, name=name or f"{CreditorKind(kind).label} {next(_ids)}"
     )
