@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 import pytest
 from django.urls import reverse
 
@@ -21,8 +23,6 @@ def test_no_case_is_left_for_a_removed_url():
 @pytest.fixture
 def world(db):
     """Records in อ.เฝ้าไร่ จ.หนองคาย that URL kwargs point at."""
-    from types import SimpleNamespace
-
     centre = make_centre()
     return SimpleNamespace(centre=centre, village=centre.village)
 
