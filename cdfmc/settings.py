@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "cdfmc",
     "cdfmc.geo",
     "cdfmc.accounts",
+    "cdfmc.national",
     "centres",
     "debts",
     "scoring",
