@@ -79,7 +79,15 @@ def flush_data(stdout=None) -> None:
         no_style(), tables, reset_sequences=True, allow_cascade=False
     )
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # Rows written earlier in an enclosing transaction (a test's) leave deferred
+            # foreign-key checks pending, and TRUNCATE refuses tables with pending checks.
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         connection.ops.execute_sql_flush(statements)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     load_rubrics()
     if stdout:
         stdout.write(f"deleted the rows of {len(tables)} tables")
