@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export DJANGO_SETTINGS_MODULE := cdfmc.settings
 
-.PHONY: run test setup venv lint messages clean
+.PHONY: run test setup venv lint messages clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,17 @@ I18N_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=test-artifacts --ign
 messages: venv
 	DEBUG=1 $(BIN)/python manage.py makemessages -l en $(I18N_IGNORE)
 	DEBUG=1 $(BIN)/python manage.py compilemessages -l en $(I18N_IGNORE)
+
+# Load and file benchmarks on PostgreSQL with the generated national set (docs/BENCHMARKS.md).
+# BENCH_DB (default cdfmc_bench), BENCH_PG, BENCH_PORT; BENCH_SCALE=1 for the whole country.
+BENCH_SCALE ?= 0.1
+BENCH_ARGS ?=
+$(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
+	touch $@
+
+bench: venv $(VENV)/.bench-installed
+	$(BIN)/python -m bench.run --scale $(BENCH_SCALE) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var staticfiles test-artifacts
