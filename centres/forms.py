@@ -212,7 +212,7 @@ PlanActivityFormSet = inlineformset_factory(
 
 
 class EvidenceForm(forms.Form):
-    file = forms.FileField(label=_("ไฟล์ (PDF, JPEG, PNG, DOCX, XLSX)"))
+    file = forms.FileField(label=_("ไฟล์ (PDF, JPEG, PNG, DOCX, XLSX, PPTX)"))
     title = forms.CharField(label=_("ชื่อหลักฐาน"), max_length=255)
     indicators = forms.MultipleChoiceField(
         label=_("ตัวชี้วัดที่หลักฐานนี้สนับสนุน"),

@@ -31,6 +31,7 @@ from centres.registers import (
     rows_to_session,
 )
 from centres.reports import CentreRegister
+from centres.uploads import check_zip_bounds
 
 SESSION_KEY = "centres.register_import"
 MAX_UPLOAD_BYTES = min(settings.UPLOAD_MAX_BYTES, 5 * 1024 * 1024)
@@ -61,6 +62,7 @@ class RegisterUploadForm(forms.Form):
         if upload.size > MAX_UPLOAD_BYTES:
             limit = MAX_UPLOAD_BYTES // (1024 * 1024)
             raise ValidationError(_("ไฟล์ใหญ่เกิน %(mb)s MB") % {"mb": limit})
+        check_zip_bounds(upload)  # an xlsx is a zip: bounded before openpyxl inflates it
         try:
             self.cleaned_data["rows"] = parse_register(read_xlsx(upload))
         except RegisterFileError as exc:

@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,7 @@ from cdfmc.formfields import BEDateField, ThaiDecimalField, ThaiIntegerField, Th
 from cdfmc.geo.models import Village
 from cdfmc.thaitime import THAILAND_TZ, format_be_date
 from centres.models import Meeting, MeetingKind
+from centres.uploads import check_zip_bounds
 from debts import rules
 from debts.access import where_is_citizen_id
 from debts.models import (
@@ -280,6 +282,16 @@ class AmendForm(_RestructuringForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("ไฟล์ทะเบียน (.xlsx หรือ .csv)"))
+
+    def clean_file(self):
+        # Bounded before the reader parses it: bytes, and an xlsx's inflated size.
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.UPLOAD_MAX_BYTES:
+            limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
+            raise ValidationError(_("ไฟล์ใหญ่เกิน %(mb)s MB") % {"mb": limit})
+        if not upload.name.lower().endswith(".csv"):
+            check_zip_bounds(upload)
+        return upload
 
 
 class HouseholdFilter(forms.Form):
