@@ -15,6 +15,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("cdfmc.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("villages/", include("cdfmc.geo.urls")),
     path("centres/", include("centres.urls")),
@@ -23,3 +24,5 @@ urlpatterns = [
     path("new-centres/", include("newcentres.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler403 = "cdfmc.views.permission_denied"
