@@ -13,6 +13,7 @@ from django.forms.models import ModelFormMetaclass
 from django.utils.translation import gettext_lazy as _
 
 from cdfmc.thaitime import BEDateError, format_be_date_input, parse_be_date, to_arabic_digits
+from cdfmc.validators import validate_plausible_date
 
 # Thousands separators officers type or paste: comma, spaces (incl. no-break spaces).
 _NUMBER_NOISE = str.maketrans("", "", ", \u00a0\u202f\u2009")
@@ -40,6 +41,7 @@ class BEDateField(forms.DateField):
     """A date typed with a Buddhist-Era year, in Arabic or Thai digits."""
 
     widget = BEDateInput
+    default_validators = [validate_plausible_date]
     default_error_messages = {
         "invalid": _("กรุณากรอกวันที่เป็น วว/ดด/ปปปป (พ.ศ.) เช่น 13/08/2568"),
         "invalid_year": _("ปี %(year)s ไม่ใช่ปีพุทธศักราช กรุณากรอกปี พ.ศ. (ค.ศ. + 543) เช่น 13/08/2568"),

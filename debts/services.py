@@ -80,6 +80,12 @@ def balance_record(*, contract, as_of, outstanding, overdue_amount=None, user=No
         raise ValidationError(_("จำนวนเงินต้องไม่ติดลบ"))
     if overdue_amount is not None and overdue_amount > outstanding:
         raise ValidationError({"overdue_amount": _("เงินต้นค้างชำระต้องไม่มากกว่ายอดหนี้คงค้าง")})
+    # The row's date rules (plausible, not before the contract began), for forms and imports.
+    BalanceUpdate(contract=contract, as_of=as_of, outstanding=outstanding).full_clean(
+        exclude=["entered_by", "outstanding", "overdue_amount"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
     update, _created = BalanceUpdate.objects.update_or_create(
         contract=contract,
         as_of=as_of,
