@@ -167,7 +167,9 @@ def _restore_media(archive: Path, media: Path, replace: bool) -> None:
             if not replace:
                 raise BackupError(f"{media} already holds files: restore with --replace")
             # Kept aside, not deleted: a restore can be undone by hand.
-            media.rename(media.with_name(f"{media.name}.before-restore-{timezone.now():%Y%m%d%H%M%S}"))
+            media.rename(
+                media.with_name(f"{media.name}.before-restore-{timezone.now():%Y%m%d%H%M%S}")
+            )
         elif media.exists():
             media.rmdir()
         shutil.move(str(unpacked), media)

@@ -27,7 +27,6 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         self.stdout.write(
             self.style.SUCCESS(
-                f"restored the backup of {manifest['created']} "
-                f"({manifest['media_files']:,} files)"
+                f"restored the backup of {manifest['created']} ({manifest['media_files']:,} files)"
             )
         )
