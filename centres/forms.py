@@ -2,7 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from cdfmc.formfields import ThaiIntegerField, ThaiModelForm
+from cdfmc.formfields import ThaiForm, ThaiIntegerField, ThaiModelForm
 from cdfmc.geo.models import Village
 from centres.indicators import INDICATORS
 from centres.models import (
@@ -211,7 +211,7 @@ PlanActivityFormSet = inlineformset_factory(
 )
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(ThaiForm):
     file = forms.FileField(label=_("ไฟล์ (PDF, JPEG, PNG, DOCX, XLSX)"))
     title = forms.CharField(label=_("ชื่อหลักฐาน"), max_length=255)
     indicators = forms.MultipleChoiceField(

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cdfmc.exports.base import Cell, ProvinceField, Report, Table
 from cdfmc.exports.registry import register
+from cdfmc.formfields import ThaiForm
 from cdfmc.thaitime import to_thai_digits
 from centres.models import Centre
 
@@ -26,7 +27,7 @@ ORDERINGS = {
 }
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(ThaiForm):
     province = ProvinceField(required=False, empty_label=_("ทุกจังหวัดในพื้นที่ของฉัน"))
     order = forms.ChoiceField(
         label=_("เรียงตาม"),

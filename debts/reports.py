@@ -10,14 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from cdfmc.exports.base import DistrictField, ProvinceField, Report, Table, header_row
 from cdfmc.exports.registry import register
-from cdfmc.formfields import ThaiIntegerField
+from cdfmc.formfields import ThaiForm, ThaiIntegerField
 from centres.models import Centre
 from debts import rules
 from debts.models import ContractStatus, Creditor, DebtorClass, Household
 from debts.outcomes import DebtOutcomes, household_figures, summarise
 
 
-class ResultsFilter(forms.Form):
+class ResultsFilter(ThaiForm):
     province = ProvinceField(required=False)
     district = DistrictField(required=False)
     centre = forms.ModelChoiceField(queryset=Centre.objects.all(), required=False, label=_("ศูนย์"))
