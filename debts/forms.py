@@ -4,7 +4,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cdfmc.formfields import BEDateField, ThaiDecimalField, ThaiIntegerField, ThaiModelForm
+from cdfmc.formfields import (
+    BEDateField,
+    ThaiDecimalField,
+    ThaiForm,
+    ThaiIntegerField,
+    ThaiModelForm,
+)
 from cdfmc.geo.models import Village
 from cdfmc.thaitime import THAILAND_TZ, format_be_date
 from centres.models import Meeting, MeetingKind
@@ -184,7 +190,7 @@ class IncomeExpenseForm(ThaiModelForm):
         fields = ["month", "income", "expense", "note"]
 
 
-class TargetsForm(forms.Form):
+class TargetsForm(ThaiForm):
     households = forms.ModelMultipleChoiceField(
         queryset=Household.objects.none(), widget=forms.CheckboxSelectMultiple, label=_("ครัวเรือน")
     )
@@ -198,7 +204,7 @@ class TargetsForm(forms.Form):
         self.fields["on_date"].initial = today()
 
 
-class _RestructuringForm(forms.Form):
+class _RestructuringForm(ThaiForm):
     contracts = forms.ModelMultipleChoiceField(
         queryset=Contract.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -278,11 +284,19 @@ class AmendForm(_RestructuringForm):
     field_order = ["form", "contracts", "meeting", "decided_on"]
 
 
-class ImportForm(forms.Form):
+class ImportForm(ThaiForm):
     file = forms.FileField(label=_("ไฟล์ทะเบียน (.xlsx หรือ .csv)"))
 
 
-class HouseholdFilter(forms.Form):
+class HouseholdFilter(ThaiForm):
+    q = forms.CharField(
+        required=False,
+        max_length=100,
+        label=_("ค้นหา"),
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("ชื่อ เลขบัตร (4 หลักท้ายได้) บ้านเลขที่")}
+        ),
+    )
     centre = forms.ModelChoiceField(queryset=None, required=False, label=_("ศูนย์"))
     debtor_class = forms.ChoiceField(required=False, label=_("ประเภทลูกหนี้"))
     target = forms.ChoiceField(

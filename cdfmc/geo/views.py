@@ -17,11 +17,23 @@ def village_list(request):
     query = request.GET.get("q", "").strip()
     if query:
         villages = villages.filter(name__icontains=query)
+    centre = request.GET.get("centre", "")
+    if centre in HAS_CENTRE:
+        villages = villages.filter(centre__isnull=not HAS_CENTRE[centre])
     page = Paginator(villages, 50).get_page(request.GET.get("page"))
-    can_add = can_enter_data(request.user)
-    return render(
-        request, "geo/village_list.html", {"page": page, "query": query, "can_add": can_add}
-    )
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "page": page,
+        "query": query,
+        "centre": centre,
+        "querystring": params.urlencode(),
+        "can_add": can_enter_data(request.user),
+    }
+    return render(request, "geo/village_list.html", context)
+
+
+HAS_CENTRE = {"none": False, "yes": True}  # ?centre=none: the home page's "ยังไม่มีศูนย์"
 
 
 def village_detail(request, pk):
