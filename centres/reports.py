@@ -41,6 +41,8 @@ class RegisterForm(ThaiForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["province"].offer_only_to(user)
         if user is not None and user.province_id:
             self.fields["province"].initial = user.province_id
 

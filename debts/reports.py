@@ -30,6 +30,7 @@ class ResultsFilter(ThaiForm):
         if user is not None:
             self.fields["centre"].queryset = Centre.objects.visible_to(user)
             self.fields["district"].queryset = self.fields["district"].queryset.visible_to(user)
+            self.fields["province"].offer_only_to(user)
 
 
 @dataclass(frozen=True)

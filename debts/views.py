@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -300,8 +301,10 @@ def contract_create(request, household_pk):
     form = ContractForm(request.POST or None, household=household)
     if request.method == "POST" and form.is_valid():
         contract = form.save()
-        messages.success(request, _("บันทึกสัญญาแล้ว"))
-        return redirect(contract)
+        messages.success(request, _("บันทึกสัญญา %(c)s แล้ว") % {"c": contract})
+        if request.GET.get("then") == "next":
+            return redirect("debts:contract_create", household_pk=household.pk)
+        return redirect(household)
     return render(request, "debts/contract_form.html", {"form": form, "household": household})
 
 
@@ -366,6 +369,9 @@ def creditor_list(request, centre_pk):
         if form.is_valid():
             form.save()
             messages.success(request, _("เพิ่มเจ้าหนี้แล้ว"))
+            back = request.POST.get("next", "")
+            if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+                return redirect(back)  # e.g. the contract form the officer came from
             return redirect("debts:creditors", centre_pk=centre.pk)
     creditors = Creditor.objects.filter(centre=centre).annotate(
         outstanding=Sum("contracts__outstanding", filter=Q(contracts__status=ContractStatus.OPEN)),
@@ -376,7 +382,12 @@ def creditor_list(request, centre_pk):
     return render(
         request,
         "debts/creditor_list.html",
-        {"centre": centre, "rows": rows, "form": form if can_edit else None},
+        {
+            "centre": centre,
+            "rows": rows,
+            "form": form if can_edit else None,
+            "next": request.POST.get("next") or request.GET.get("next", ""),
+        },
     )
 
 

@@ -136,7 +136,8 @@ def province_detail(request, pk, code):
         .in_province(code)
         .select_related("subdistrict__district")
         .exclude(Exists(Screening.objects.filter(round=round_, village=OuterRef("pk"))))
-        .annotate(has_centre=Exists(Centre.objects.filter(village=OuterRef("pk"))))
+        # criterion 1: a village with a centre is not screened for a new one
+        .exclude(Exists(Centre.objects.filter(village=OuterRef("pk"))))
     )
     context = {
         "round": round_,

@@ -1,9 +1,10 @@
 from dataclasses import dataclass, field
 
 from django import forms
+from django.forms import ModelChoiceField
 from django.http import Http404
 
-from cdfmc.access import can_see_province
+from cdfmc.access import can_see_province, province_q
 from cdfmc.geo.models import District, Province
 
 
@@ -41,6 +42,13 @@ class ProvinceField(forms.ModelChoiceField):
         kwargs.setdefault("queryset", Province.objects.all())
         kwargs.setdefault("label", "จังหวัด")
         super().__init__(**kwargs)
+
+    def offer_only_to(self, user):
+        """The dropdown lists the user's own provinces; another one typed in the URL still
+        validates, so the report answers 404 for it (Report.check_access)."""
+        offered = ModelChoiceField(queryset=self.queryset.filter(province_q(user)))
+        offered.empty_label = self.empty_label
+        self.widget.choices = offered.choices
 
     def to_python(self, value):
         if isinstance(value, str):
