@@ -207,7 +207,7 @@ class PlanActivityForm(ThaiModelForm):
 
 
 PlanActivityFormSet = inlineformset_factory(
-    ActionPlan, PlanActivity, form=PlanActivityForm, extra=3, can_delete=True
+    ActionPlan, PlanActivity, form=PlanActivityForm, extra=1, can_delete=True, max_num=100
 )
 
 
@@ -218,7 +218,7 @@ class EvidenceForm(ThaiForm):
         label=_("ตัวชี้วัดที่หลักฐานนี้สนับสนุน"),
         choices=INDICATORS,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "indicator-choice"}),
     )
     fiscal_year = ThaiIntegerField(
         label=_("ปีงบประมาณ (พ.ศ.)"), required=False, min_value=2551, max_value=2700

@@ -5,6 +5,7 @@
  *   writes "dd/mm/yyyy" with the BE year. The server parses whatever is typed.
  * - input[data-select-all=NAME]: ticks or clears every checkbox named NAME in its form.
  * - [data-show-if="NAME=VALUE"]: a field shown only while the select NAME has VALUE.
+ * - button[data-formset-add=PREFIX]: one more row of a Django formset, in place.
  * Each runs again on content htmx swaps in (htmx.onLoad).
  */
 (function () {
@@ -146,11 +147,34 @@
     sync();
   }
 
+  // button[data-formset-add=PREFIX]: a new row from template#PREFIX-empty (Django's
+  // formset empty_form), appended to [data-formset-body=PREFIX]; TOTAL_FORMS goes up.
+  function initFormsetAdd(button) {
+    if (button.dataset.formsetReady) return;
+    button.dataset.formsetReady = "1";
+    var prefix = button.dataset.formsetAdd;
+    button.addEventListener("click", function () {
+      var total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+      var template = document.getElementById(prefix + "-empty");
+      var body = document.querySelector('[data-formset-body="' + prefix + '"]');
+      var index = parseInt(total.value, 10);
+      var holder = document.createElement("tbody");
+      holder.innerHTML = template.innerHTML.replace(/__prefix__/g, String(index));
+      var row = holder.firstElementChild;
+      body.appendChild(row);
+      total.value = String(index + 1);
+      init(row);
+      var first = row.querySelector("input:not([type=hidden]), select, textarea");
+      if (first) first.focus();
+    });
+  }
+
   function init(root) {
     root = root || document;
     root.querySelectorAll("input[data-be-date]").forEach(initDatePicker);
     root.querySelectorAll("input[data-select-all]").forEach(initSelectAll);
     root.querySelectorAll("[data-show-if]").forEach(initShowIf);
+    root.querySelectorAll("button[data-formset-add]").forEach(initFormsetAdd);
   }
 
   window.cdfmc = { parseBE: parseBE, formatBE: formatBE };

@@ -227,3 +227,19 @@ def test_top_bar_search_finds_a_household_by_the_last_four_digits(login_as, scre
     assert "บ้านเลขที่ 77" in text and "บ้านเลขที่ 88" not in text
     assert mine.people.get().citizen_id not in browser.page_source  # shown masked
     screenshot(browser, "search")
+
+
+def test_plan_activities_are_added_in_place(login_as):
+    centre = make_centre()
+    browser = login_as("faiwrai")
+    browser.get(browser.live_server_url + reverse("centres:plan_add", args=[centre.pk]))
+    fill(browser, "fiscal_year", "2569")
+    for _ in range(3):
+        click(browser, by_testid(browser, "activity-add"))
+    names = ["อบรมบัญชีครัวเรือน", "ประชุมเจ้าหนี้", "ส่งเสริมอาชีพ", "ศึกษาดูงาน"]
+    for index, name in enumerate(names):
+        fill(browser, f"activities-{index}-name", name)
+    click(browser, browser.find_element(By.CSS_SELECTOR, "form button[type=submit].btn-primary"))
+    wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "[data-testid=section-plans]"))
+    plan = centre.action_plans.get()
+    assert sorted(plan.activities.values_list("name", flat=True)) == sorted(names)
