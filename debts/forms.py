@@ -238,7 +238,8 @@ class _RestructuringForm(ThaiForm):
         super().__init__(*args, **kwargs)
         self.fields["contracts"].queryset = household.contracts.open().select_related("creditor")
         self.fields["contracts"].label_from_instance = lambda c: (
-            f"{c.creditor} {c.number or '-'} คงค้าง {c.outstanding:,.2f} บาท"
+            _("%(creditor)s %(number)s คงค้าง %(amount)s บาท")
+            % {"creditor": c.creditor, "number": c.number or "-", "amount": f"{c.outstanding:,.2f}"}
         )
         self.fields["meeting"].queryset = Meeting.objects.filter(
             centre_id=household.centre_id, kind=MeetingKind.COMMITTEE

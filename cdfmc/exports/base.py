@@ -3,6 +3,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.forms import ModelChoiceField
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from cdfmc.access import can_see_province, province_q
 from cdfmc.geo.models import District, Province
@@ -32,7 +33,7 @@ class Table:
 
 
 def header_row(*texts: str) -> list[Cell]:
-    return [Cell(text) for text in texts]
+    return [Cell(str(text)) for text in texts]  # lazy translations read in the active language
 
 
 class ProvinceField(forms.ModelChoiceField):
@@ -40,7 +41,7 @@ class ProvinceField(forms.ModelChoiceField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", Province.objects.all())
-        kwargs.setdefault("label", "จังหวัด")
+        kwargs.setdefault("label", _("จังหวัด"))
         super().__init__(**kwargs)
 
     def offer_only_to(self, user):
@@ -62,7 +63,7 @@ class ProvinceField(forms.ModelChoiceField):
 class DistrictField(forms.ModelChoiceField):
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", District.objects.select_related("province"))
-        kwargs.setdefault("label", "อำเภอ")
+        kwargs.setdefault("label", _("อำเภอ"))
         super().__init__(**kwargs)
 
 
