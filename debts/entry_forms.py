@@ -7,39 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from cdfmc.formfields import BEDateField, ThaiModelForm
 from cdfmc.geo.models import Village
 from debts.access import where_is_citizen_id
-from debts.forms import CitizenIdField, not_in_future, today
+from debts.forms import CitizenIdField, add_title_fields, cleaned_title, not_in_future, today
 from debts.models import Contract, Creditor, CreditorKind, Household, Person
 
-TITLES = ["นาย", "นาง", "นางสาว", "เด็กชาย", "เด็กหญิง"]
-OTHER = "other"
 NEW = "new"
 
 
-class TitleMixin:
-    """คำนำหน้า from the usual list, or typed when it is something else (ดร., พระ…)."""
-
-    def add_title_fields(self):
-        self.fields["title_choice"] = forms.ChoiceField(
-            label=_("คำนำหน้า"),
-            required=False,
-            choices=[("", "—"), *[(t, t) for t in TITLES], (OTHER, _("อื่น ๆ (ระบุ)"))],
-        )
-        self.fields["title_other"] = forms.CharField(
-            label=_("คำนำหน้าอื่น"), max_length=30, required=False
-        )
-        self.fields["title_other"].widget.attrs["data-show-if"] = (
-            f"{self.add_prefix('title_choice')}={OTHER}"
-        )
-
-    def clean_title(self, data):
-        if data.get("title_choice") == OTHER:
-            if not data.get("title_other", "").strip():
-                self.add_error("title_other", _("กรุณาระบุคำนำหน้า"))
-            return data.get("title_other", "").strip()
-        return data.get("title_choice", "")
-
-
-class PersonEntryForm(TitleMixin, ThaiModelForm):
+class PersonEntryForm(ThaiModelForm):
     """The head or a member of a new household."""
 
     citizen_id = CitizenIdField()
@@ -51,7 +25,7 @@ class PersonEntryForm(TitleMixin, ThaiModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.add_title_fields()
+        add_title_fields(self)
         self.order_fields(["title_choice", "title_other", "first_name", "last_name"])
 
     def clean_citizen_id(self):
@@ -63,7 +37,7 @@ class PersonEntryForm(TitleMixin, ThaiModelForm):
 
     def clean(self):
         data = super().clean()
-        data["title"] = self.clean_title(data)
+        data["title"] = cleaned_title(self, data)
         return data
 
     def validate_unique(self):

@@ -82,6 +82,37 @@ class CitizenIdField(forms.CharField):
             )
 
 
+TITLES = ["นาย", "นาง", "นางสาว", "เด็กชาย", "เด็กหญิง"]
+OTHER = "other"
+
+
+def add_title_fields(form, current=""):
+    """คำนำหน้า from the usual list, or typed when it is something else (ดร., พระ…)."""
+    form.fields["title_choice"] = forms.ChoiceField(
+        label=_("คำนำหน้า"),
+        required=False,
+        choices=[("", "—"), *[(t, t) for t in TITLES], (OTHER, _("อื่น ๆ (ระบุ)"))],
+        initial=current if current in TITLES else (OTHER if current else ""),
+    )
+    form.fields["title_other"] = forms.CharField(
+        label=_("คำนำหน้าอื่น"),
+        max_length=30,
+        required=False,
+        initial="" if current in TITLES else current,
+    )
+    form.fields["title_other"].widget.attrs["data-show-if"] = (
+        f"{form.add_prefix('title_choice')}={OTHER}"
+    )
+
+
+def cleaned_title(form, data) -> str:
+    if data.get("title_choice") == OTHER:
+        if not data.get("title_other", "").strip():
+            form.add_error("title_other", _("กรุณาระบุคำนำหน้า"))
+        return data.get("title_other", "").strip()
+    return data.get("title_choice", "")
+
+
 class PersonForm(ThaiModelForm):
     citizen_id = CitizenIdField()
 
@@ -89,7 +120,6 @@ class PersonForm(ThaiModelForm):
         model = Person
         fields = [
             "citizen_id",
-            "title",
             "first_name",
             "last_name",
             "is_head",
@@ -100,6 +130,13 @@ class PersonForm(ThaiModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        add_title_fields(self, self.instance.title)
+        self.order_fields(["citizen_id", "title_choice", "title_other"])
+
+    def clean(self):
+        data = super().clean()
+        self.instance.title = cleaned_title(self, data)
+        return data
 
     def clean_citizen_id(self):
         value = self.cleaned_data["citizen_id"]

@@ -180,3 +180,22 @@ def test_rows_come_one_at_a_time_with_the_new_total(officer, centre):
     assert 'id="id_contracts-TOTAL_FORMS" hx-swap-oob="true"' in html
     assert 'value="4"' in html
     assert officer.get(url, {"contracts-TOTAL_FORMS": "x"}).status_code == 404
+
+
+def test_person_form_offers_the_usual_titles_and_keeps_another(officer, centre):
+    household = make_household(centre=centre)
+    person = household.people.get()
+    person.title = "ดร."
+    person.save()
+    url = reverse("debts:person_edit", args=[person.pk])
+    form = officer.get(url).context["form"]
+    assert (form["title_choice"].value(), form["title_other"].value()) == ("other", "ดร.")
+    data = {
+        "citizen_id": person.citizen_id,
+        "title_choice": "นางสาว",
+        "first_name": "สมใจ",
+        "last_name": "ทดสอบ",
+    }
+    assert officer.post(url, data).status_code == 302
+    person.refresh_from_db()
+    assert person.full_name == "นางสาวสมใจ ทดสอบ"
