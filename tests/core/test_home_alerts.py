@@ -67,6 +67,10 @@ def alerts(client):
         html,
     )
     found.append(village.groups())
+    target = re.search(
+        r'href="([^"]+)" class="small" data-testid="target-villages">[^<]*?(\d+)', html
+    )
+    found.append(target.groups())
     return [(int(n), url.replace("&amp;", "&")) for url, n in found]
 
 
