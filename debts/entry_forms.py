@@ -7,8 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from cdfmc.formfields import BEDateField, ThaiModelForm
 from cdfmc.geo.models import Village
 from debts.access import where_is_citizen_id
-from debts.forms import CitizenIdField, add_title_fields, cleaned_title, not_in_future, today
+from debts.forms import (
+    OUTSIDE_CREDITOR_KINDS,
+    CitizenIdField,
+    add_title_fields,
+    cleaned_title,
+    not_in_future,
+    today,
+)
 from debts.models import Contract, Creditor, CreditorKind, Household, Person
+from debts.services import CONTRACT_FIELDS
 
 NEW = "new"
 
@@ -110,23 +118,13 @@ class ContractRowForm(ThaiModelForm):
     new_creditor_kind = forms.ChoiceField(
         label=_("ประเภทเจ้าหนี้รายใหม่"),
         required=False,
-        choices=[("", "—"), *[c for c in CreditorKind.choices if c[0] != CreditorKind.MEMBER_FUND]],
+        choices=[("", "—"), *OUTSIDE_CREDITOR_KINDS],
     )
     start_date = BEDateField(label=_("วันที่เริ่มสัญญา"), required=False, validators=[not_in_future])
 
     class Meta:
         model = Contract
-        fields = [
-            "number",
-            "start_date",
-            "principal",
-            "rate",
-            "term_months",
-            "instalment",
-            "outstanding",
-            "overdue_amount",
-            "overdue_days",
-        ]
+        fields = list(CONTRACT_FIELDS)
 
     def __init__(self, *args, creditors, **kwargs):
         super().__init__(*args, **kwargs)

@@ -193,6 +193,10 @@ class ContractForm(ThaiModelForm):
         return data
 
 
+# Creditors an officer adds by hand: member funds become creditors when they are recorded.
+OUTSIDE_CREDITOR_KINDS = [c for c in CreditorKind.choices if c[0] != CreditorKind.MEMBER_FUND]
+
+
 class CreditorForm(ThaiModelForm):
     class Meta:
         model = Creditor
@@ -201,9 +205,7 @@ class CreditorForm(ThaiModelForm):
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.centre = centre
-        self.fields["kind"].choices = [
-            c for c in CreditorKind.choices if c[0] != CreditorKind.MEMBER_FUND
-        ]
+        self.fields["kind"].choices = OUTSIDE_CREDITOR_KINDS
 
     def clean_name(self):
         # The (centre, name) constraint is skipped by the form (centre is not a form field).

@@ -99,8 +99,7 @@ def contract_create(
 def _creditor_for_row(centre, row, made: dict) -> Creditor:
     """The row's chosen creditor, or the new outside creditor it names (made once per name)."""
     if row.get("creditor") is not None:
-        _check_creditor_of_centre(centre, row["creditor"])
-        return row["creditor"]
+        return row["creditor"]  # contract_create checks it is the centre's
     name = " ".join((row.get("new_creditor_name") or "").split())
     kind = row.get("new_creditor_kind")
     if not name or kind not in CreditorKind.values or kind == CreditorKind.MEMBER_FUND:
@@ -112,11 +111,6 @@ def _creditor_for_row(centre, row, made: dict) -> Creditor:
             )
         made[name] = Creditor.objects.create(centre=centre, kind=kind, name=name)
     return made[name]
-
-
-def _check_creditor_of_centre(centre, creditor):
-    if creditor.centre_id != centre.pk:
-        raise ValidationError({"creditor": _("เจ้าหนี้ไม่ได้อยู่ในทะเบียนเจ้าหนี้ของศูนย์นี้")})
 
 
 CONTRACT_FIELDS = (
