@@ -56,6 +56,17 @@ def can_see_province(user, province_code: str) -> bool:
     return bool(user.province_id) and user.province_id == province_code
 
 
+def province_q(user, path: str = "code") -> Q:
+    """The provinces a user may pick (a dropdown): their own, or all for head office."""
+    if not user.is_authenticated:
+        return NOTHING
+    if user.is_administrator or user.role == Role.HEAD_OFFICE:
+        return Q()
+    if user.province_id:
+        return Q(**{path: user.province_id})
+    return NOTHING
+
+
 def can_edit_area(user, district_code: str) -> bool:
     """District officers keep their district's records; provincial staff correct and
     review their province's; head office reads only."""

@@ -140,8 +140,27 @@ class ThaiModelFormMetaclass(ModelFormMetaclass):
         return super().__new__(mcs, name, bases, attrs)
 
 
-class ThaiModelForm(forms.ModelForm, metaclass=ThaiModelFormMetaclass):
-    """Base for the project's ModelForms: BE dates and Thai-digit-tolerant numbers."""
+REQUIRED = _("กรุณากรอกข้อมูลช่องนี้")
+_DJANGO_REQUIRED = forms.Field.default_error_messages["required"]
+
+
+class ThaiFormMixin:
+    """The required-field message in natural Thai ("กรุณากรอกข้อมูลช่องนี้"), not Django's
+    "ฟิลด์นี้จำเป็น"; a field's own required message is kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if field.error_messages.get("required") is _DJANGO_REQUIRED:
+                field.error_messages["required"] = REQUIRED
+
+
+class ThaiForm(ThaiFormMixin, forms.Form):
+    """Base for the project's plain forms."""
+
+
+class ThaiModelForm(ThaiFormMixin, forms.ModelForm, metaclass=ThaiModelFormMetaclass):
+    """Base for the project's ModelForms: BE dates, Thai-digit-tolerant numbers, Thai messages."""
 
     class Meta:
         formfield_callback = staticmethod(thai_formfield_callback)

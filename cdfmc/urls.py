@@ -7,6 +7,7 @@ from cdfmc.accounts.forms import LoginForm
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(

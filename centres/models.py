@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -39,6 +39,14 @@ class OfficeKind(models.TextChoices):
 class CentreQuerySet(area_queryset("village__subdistrict__district")):
     def with_location(self):
         return self.select_related("village__subdistrict__district__province")
+
+    def short_of_targets(self, minimum: int):
+        """Established centres with fewer than `minimum` target households (DOMAIN §3.1)."""
+        return (
+            self.exclude(status=CentreStatus.TARGET)
+            .annotate(target_count=Count("households", filter=Q(households__is_target=True)))
+            .filter(target_count__lt=minimum)
+        )
 
 
 class Centre(models.Model):

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from cdfmc.access import can_enter_data
 from cdfmc.exports.views import report_download, report_page
+from cdfmc.formfields import ThaiForm
 from centres.registers import (
     RegisterFileError,
     parse_register,
@@ -49,7 +50,7 @@ def register_xlsx(request):
     return report_download(request, CentreRegister)
 
 
-class RegisterUploadForm(forms.Form):
+class RegisterUploadForm(ThaiForm):
     file = forms.FileField(
         label=gettext_lazy("ไฟล์ทะเบียนศูนย์ (.xlsx)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),

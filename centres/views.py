@@ -47,7 +47,9 @@ def centre_list(request):
 def centre_create(request):
     if not can_enter_data(request.user):
         raise PermissionDenied
-    form = CentreForm(request.POST or None, user=request.user)
+    # "ตั้งศูนย์ที่นี่" on a village page arrives with ?village=<pk>
+    initial = {"village": request.GET.get("village")} if request.GET.get("village") else None
+    form = CentreForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             centre = services.centre_create(user=request.user, form=form)

@@ -158,6 +158,8 @@ class Household(models.Model):
         "geo.Village", verbose_name=_("หมู่บ้าน"), on_delete=models.PROTECT, related_name="+"
     )
     house_number = models.CharField(_("บ้านเลขที่"), max_length=20)
+    # Kept by save(): the database sorts and paginates house numbers in natural order.
+    house_number_sort = models.CharField(max_length=60, editable=False, default="")
     member_family = models.BooleanField(_("เป็นครอบครัวสมาชิกศูนย์"), default=False)
     occupations = models.CharField(_("อาชีพหลัก"), max_length=255, blank=True)
     income_per_person = models.DecimalField(
@@ -185,12 +187,23 @@ class Household(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["centre", "village__number", "house_number", "pk"]
+        ordering = ["centre", "village__number", "house_number_sort", "pk"]
+        indexes = [models.Index(fields=["centre", "house_number_sort"], name="household_sort")]
         verbose_name = _("ครัวเรือน")
         verbose_name_plural = _("ครัวเรือน")
 
     def __str__(self):
-        return f"บ้านเลขที่ {self.house_number} หมู่ที่ {self.village.number}"
+        return _("บ้านเลขที่ %(house)s หมู่ที่ %(village)s") % {
+            "house": self.house_number,
+            "village": self.village.number,
+        }
+
+    def save(self, *args, **kwargs):
+        self.house_number = rules.clean_number(self.house_number)
+        self.house_number_sort = rules.house_number_sort_key(self.house_number)
+        if kwargs.get("update_fields") and "house_number" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "house_number_sort"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("debts:household", args=[self.pk])
@@ -223,6 +236,8 @@ class Person(models.Model):
         validators=[validate_citizen_id],
         error_messages={"unique": _("เลขประจำตัวประชาชนนี้มีอยู่ในระบบแล้ว")},
     )
+    # Kept by save(): the ID read backwards, so "the last digits" is an indexed prefix search.
+    citizen_id_reversed = models.CharField(max_length=13, editable=False, default="")
     title = models.CharField(_("คำนำหน้า"), max_length=30, blank=True)
     first_name = models.CharField(_("ชื่อ"), max_length=100, db_collation=COLLATION)
     last_name = models.CharField(_("นามสกุล"), max_length=100, db_collation=COLLATION)
@@ -234,11 +249,24 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["household", "-is_head", "pk"]
+        indexes = [
+            models.Index(
+                fields=["citizen_id_reversed"],
+                name="person_id_tail",
+                opclasses=["varchar_pattern_ops"],  # PostgreSQL: LIKE 'x%' uses the index
+            )
+        ]
         verbose_name = _("สมาชิกครัวเรือน")
         verbose_name_plural = _("สมาชิกครัวเรือน")
 
     def __str__(self):
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.citizen_id_reversed = (self.citizen_id or "")[::-1]
+        if kwargs.get("update_fields") and "citizen_id" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "citizen_id_reversed"}
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self) -> str:
@@ -354,6 +382,10 @@ class Contract(models.Model):
 
     def __str__(self):
         return f"{self.creditor} {self.number or '-'}"
+
+    def save(self, *args, **kwargs):
+        self.number = rules.clean_number(self.number)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("debts:contract", args=[self.pk])

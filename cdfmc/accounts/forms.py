@@ -3,9 +3,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cdfmc.accounts.lockout import address_blocked, client_ip
+from cdfmc.formfields import ThaiFormMixin
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(ThaiFormMixin, AuthenticationForm):
     error_messages = {
         "invalid_login": _("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง (ใส่ผิดครบ 5 ครั้งจะถูกระงับการเข้าใช้ชั่วคราว)"),
         "inactive": _("บัญชีนี้ถูกระงับการใช้งาน"),

@@ -8,6 +8,7 @@ ENTER_DATA = {**EVERYONE, "headoffice": 403}
 
 CASES = {
     "home": Case(expect=EVERYONE),
+    "search": Case(expect=EVERYONE, query="?q=1234"),
     # Logged-in users are sent on to their home page.
     "login": Case(expect=dict.fromkeys(EVERYONE, 302), anonymous=200),
     "logout": Case(expect=dict.fromkeys(EVERYONE, 302), method="post", anonymous=302),

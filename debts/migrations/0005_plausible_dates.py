@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('debts', '0002_member_fund_creditor_cascade'),
+        ('debts', '0004_search_trigram_indexes'),
     ]
 
     operations = [
