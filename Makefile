@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export DJANGO_SETTINGS_MODULE := cdfmc.settings
 
-.PHONY: run test setup venv lint messages clean bench
+.PHONY: run test setup demo venv lint messages backup restore clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,14 +17,25 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 
 venv: $(VENV)/.installed
 
-# Database, reference data and the demo set (DEBUG: demo logins are for local use only).
+# Database and reference data, never a login: safe for the database DATABASE_URL names
+# (production needs SECRET_KEY etc. set, see README; a local database DEBUG=1).
 setup: venv
-	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py load_reference
-	DEBUG=1 $(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_reference
 
-run: setup
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
+# The demo set, with one login per role (password cdfmc-demo): local use only.
+demo: venv
+	@if [ "$(DEBUG)" != "1" ]; then \
+	  echo "make demo loads demo logins and refuses unless DEBUG=1 (never in production)" >&2; \
+	  exit 1; fi
+	$(BIN)/python manage.py load_demo
+
+# The local demo: SQLite in var/, DEBUG on, demo logins without stale lockouts, the server.
+run: export DEBUG := 1
+run: export DATABASE_URL :=
+run: setup demo
+	$(BIN)/python manage.py axes_reset
+	$(BIN)/python manage.py runserver $(HOST)
 
 # The whole suite; browser tests are skipped, with the reason shown, where no Chromium exists.
 test: venv
@@ -51,6 +62,17 @@ $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed
 
 bench: venv $(VENV)/.bench-installed
 	$(BIN)/python -m bench.run --scale $(BENCH_SCALE) $(BENCH_ARGS)
+
+# A copy of the database (SQLite online backup / pg_dump -Fc) and the uploaded files
+# (a tar beside it) into BACKUP_DIR; `make restore BACKUP=var/backups/<name>` puts one back
+# into an empty database (REPLACE=1 to overwrite one that holds data).
+BACKUP_DIR ?= var/backups
+backup: venv
+	$(BIN)/python manage.py backup --dir "$(BACKUP_DIR)"
+
+restore: venv
+	@if [ -z "$(BACKUP)" ]; then echo "usage: make restore BACKUP=$(BACKUP_DIR)/<name>" >&2; exit 1; fi
+	$(BIN)/python manage.py restore "$(BACKUP)" $(if $(REPLACE),--replace)
 
 clean:
 	rm -rf $(VENV) var staticfiles test-artifacts

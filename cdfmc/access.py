@@ -11,6 +11,7 @@ province, so edit rights need no extra query.
 from django.db import models
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from cdfmc.accounts.models import Role
 
@@ -55,6 +56,17 @@ def can_see_province(user, province_code: str) -> bool:
     return bool(user.province_id) and user.province_id == province_code
 
 
+def province_q(user, path: str = "code") -> Q:
+    """The provinces a user may pick (a dropdown): their own, or all for head office."""
+    if not user.is_authenticated:
+        return NOTHING
+    if user.is_administrator or user.role == Role.HEAD_OFFICE:
+        return Q()
+    if user.province_id:
+        return Q(**{path: user.province_id})
+    return NOTHING
+
+
 def can_edit_area(user, district_code: str) -> bool:
     """District officers keep their district's records; provincial staff correct and
     review their province's; head office reads only."""
@@ -63,6 +75,24 @@ def can_edit_area(user, district_code: str) -> bool:
     if user.role == Role.HEAD_OFFICE and not user.is_superuser:
         return False
     return can_see_area(user, district_code)
+
+
+def refusal_reason(user) -> str:
+    """What a refused user may not do and who may: the 403 page's text when the view
+    raised PermissionDenied without a reason of its own."""
+    if user.is_authenticated and user.role == Role.HEAD_OFFICE and not user.is_superuser:
+        return _(
+            "ส่วนกลางอ่านข้อมูลได้อย่างเดียว ผู้แก้ไขข้อมูลได้คือสำนักงานพัฒนาชุมชนอำเภอเจ้าของพื้นที่ "
+            "และสำนักงานพัฒนาชุมชนจังหวัด"
+        )
+    if user.is_authenticated and user.role == Role.DISTRICT:
+        return _(
+            "เจ้าหน้าที่สำนักงานพัฒนาชุมชนอำเภอดูข้อมูลนี้ได้ แต่รายการนี้เป็นงานของ"
+            "สำนักงานพัฒนาชุมชนจังหวัด หรือส่วนกลาง (สทอ.)"
+        )
+    if user.is_authenticated and user.role == Role.PROVINCE:
+        return _("รายการนี้เป็นงานของส่วนกลาง (สทอ.) หรือของผู้ประเมินที่ได้รับมอบหมาย")
+    return _("บัญชีนี้ไม่มีสิทธิ์ทำรายการนี้ กรุณาติดต่อผู้ดูแลระบบ")
 
 
 def can_manage_province(user, province_code: str) -> bool:

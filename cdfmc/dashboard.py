@@ -1,7 +1,8 @@
 """The home page: figures for the user's area and what needs their attention.
 
 Each figure is one aggregate query over a `visible_to(user)` queryset, so the page costs
-the same however many records the area holds.
+the same however many records the area holds. Each item links to a list filtered by the
+same queryset method it was counted with, so the list shows exactly the counted records.
 """
 
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from centres.models import Centre, CentreStatus
 from debts.models import Household
 from debts.rules import MIN_TARGET_HOUSEHOLDS
 from newcentres.models import Nomination, NominationStatus
-from scoring.models import Assessment, Proposal
+from scoring.models import Proposal
 
 
 @dataclass(frozen=True)
@@ -48,18 +49,30 @@ def attention_for(user) -> list[Attention]:
         returned=Count("pk", filter=Q(status=NominationStatus.RETURNED)),
         waiting=Count("pk", filter=Q(status=NominationStatus.NOMINATED)),
     )
-    rounds = reverse("newcentres:rounds")
+    listed = reverse("newcentres:nominations")
     if user.role == Role.DISTRICT:
-        items.append(Attention(nominations["returned"], _("หมู่บ้านที่จังหวัดส่งคืนให้แก้ไข"), rounds))
-    if user.role in {Role.PROVINCE, Role.ADMIN}:
-        items.append(Attention(nominations["waiting"], _("หมู่บ้านที่อำเภอเสนอ รอจังหวัดพิจารณา"), rounds))
-        unscored = (
-            Proposal.objects.visible_to(user)
-            .exclude(assessments__status=Assessment.Status.FINAL)
-            .count()
-        )
         items.append(
-            Attention(unscored, _("ศูนย์ที่อำเภอเสนอ ยังไม่มีผลประเมินที่ยืนยันแล้ว"), reverse("scoring:rounds"))
+            Attention(
+                nominations["returned"],
+                _("หมู่บ้านที่จังหวัดส่งคืนให้แก้ไข"),
+                f"{listed}?status={NominationStatus.RETURNED}",
+            )
+        )
+    if user.role in {Role.PROVINCE, Role.ADMIN}:
+        items.append(
+            Attention(
+                nominations["waiting"],
+                _("หมู่บ้านที่อำเภอเสนอ รอจังหวัดพิจารณา"),
+                f"{listed}?status={NominationStatus.NOMINATED}",
+            )
+        )
+        unscored = Proposal.objects.visible_to(user).unscored().count()
+        items.append(
+            Attention(
+                unscored,
+                _("ศูนย์ที่อำเภอเสนอ ยังไม่มีผลประเมินที่ยืนยันแล้ว"),
+                f"{reverse('scoring:proposals')}?unscored=1",
+            )
         )
     return [item for item in items if item.count]
 
@@ -67,18 +80,12 @@ def attention_for(user) -> list[Attention]:
 def _debt_items(user) -> list[Attention]:
     households = reverse("debts:households")
     unclassified = Household.objects.visible_to(user).filter(debtor_class="").count()
-    short = (
-        Centre.objects.visible_to(user)
-        .exclude(status=CentreStatus.TARGET)
-        .annotate(targets=Count("households", filter=Q(households__is_target=True)))
-        .filter(targets__lt=MIN_TARGET_HOUSEHOLDS)
-        .count()
-    )
+    short = Centre.objects.visible_to(user).short_of_targets(MIN_TARGET_HOUSEHOLDS).count()
     return [
         Attention(unclassified, _("ลูกหนี้ที่ยังไม่ได้จำแนกประเภท"), f"{households}?debtor_class=none"),
         Attention(
             short,
             _("ศูนย์ที่ครัวเรือนเป้าหมายยังไม่ถึง %(n)s ครัวเรือน") % {"n": MIN_TARGET_HOUSEHOLDS},
-            reverse("centres:list"),
+            f"{reverse('centres:list')}?short_of_targets=1",
         ),
     ]

@@ -13,6 +13,7 @@ from django.forms.models import ModelFormMetaclass
 from django.utils.translation import gettext_lazy as _
 
 from cdfmc.thaitime import BEDateError, format_be_date_input, parse_be_date, to_arabic_digits
+from cdfmc.validators import validate_plausible_date
 
 # Thousands separators officers type or paste: comma, spaces (incl. no-break spaces).
 _NUMBER_NOISE = str.maketrans("", "", ", \u00a0\u202f\u2009")
@@ -40,6 +41,7 @@ class BEDateField(forms.DateField):
     """A date typed with a Buddhist-Era year, in Arabic or Thai digits."""
 
     widget = BEDateInput
+    default_validators = [validate_plausible_date]
     default_error_messages = {
         "invalid": _("กรุณากรอกวันที่เป็น วว/ดด/ปปปป (พ.ศ.) เช่น 13/08/2568"),
         "invalid_year": _("ปี %(year)s ไม่ใช่ปีพุทธศักราช กรุณากรอกปี พ.ศ. (ค.ศ. + 543) เช่น 13/08/2568"),
@@ -138,8 +140,27 @@ class ThaiModelFormMetaclass(ModelFormMetaclass):
         return super().__new__(mcs, name, bases, attrs)
 
 
-class ThaiModelForm(forms.ModelForm, metaclass=ThaiModelFormMetaclass):
-    """Base for the project's ModelForms: BE dates and Thai-digit-tolerant numbers."""
+REQUIRED = _("กรุณากรอกข้อมูลช่องนี้")
+_DJANGO_REQUIRED = forms.Field.default_error_messages["required"]
+
+
+class ThaiFormMixin:
+    """The required-field message in natural Thai ("กรุณากรอกข้อมูลช่องนี้"), not Django's
+    "ฟิลด์นี้จำเป็น"; a field's own required message is kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if field.error_messages.get("required") is _DJANGO_REQUIRED:
+                field.error_messages["required"] = REQUIRED
+
+
+class ThaiForm(ThaiFormMixin, forms.Form):
+    """Base for the project's plain forms."""
+
+
+class ThaiModelForm(ThaiFormMixin, forms.ModelForm, metaclass=ThaiModelFormMetaclass):
+    """Base for the project's ModelForms: BE dates, Thai-digit-tolerant numbers, Thai messages."""
 
     class Meta:
         formfield_callback = staticmethod(thai_formfield_callback)

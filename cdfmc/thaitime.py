@@ -174,3 +174,13 @@ def current_fiscal_year(today: datetime.date | None = None) -> int:
     if today is None:
         today = datetime.datetime.now(THAILAND_TZ).date()
     return fiscal_year(today)
+
+
+# The oldest date a record may carry: BE 2475 (1932), older than any fund or contract.
+EARLIEST_PLAUSIBLE = datetime.date(1932, 1, 1)
+
+
+def plausible_date_range(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
+    """Dates a record may carry: from BE 2475 to the end of the next fiscal year (plans
+    and meetings may be set ahead; nothing further ahead is a real date)."""
+    return EARLIEST_PLAUSIBLE, fiscal_year_end(current_fiscal_year(today) + 1)

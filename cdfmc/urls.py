@@ -7,6 +7,7 @@ from cdfmc.accounts.forms import LoginForm
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(
@@ -15,6 +16,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("cdfmc.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("villages/", include("cdfmc.geo.urls")),
     path("centres/", include("centres.urls")),
@@ -23,3 +25,5 @@ urlpatterns = [
     path("new-centres/", include("newcentres.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler403 = "cdfmc.views.permission_denied"

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cdfmc.geo.models import District, Subdistrict
 from centres.models import Centre, CentreStatus
+from debts.rules import MIN_TARGET_HOUSEHOLDS
 
 
 class SubdistrictChoiceField(forms.ModelChoiceField):
@@ -41,9 +42,16 @@ class CentreFilter(django_filters.FilterSet):
         empty_label=_("ทุกระดับ"),
     )
 
+    short_of_targets = django_filters.ChoiceFilter(
+        label=_("ครัวเรือนเป้าหมาย"),
+        choices=[("1", _("ยังไม่ถึง %(n)s ครัวเรือน") % {"n": MIN_TARGET_HOUSEHOLDS})],
+        empty_label=_("ทั้งหมด"),
+        method="filter_short_of_targets",
+    )
+
     class Meta:
         model = Centre
-        fields = ["q", "district", "subdistrict", "status", "level"]
+        fields = ["q", "district", "subdistrict", "status", "level", "short_of_targets"]
 
     def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
@@ -58,6 +66,10 @@ class CentreFilter(django_filters.FilterSet):
             subdistricts = subdistricts.filter(district=district)
         self.filters["district"].queryset = districts
         self.filters["subdistrict"].queryset = subdistricts.order_by("district__name_th", "name_th")
+
+    def filter_short_of_targets(self, queryset, name, value):
+        # The home page's count uses the same method (cdfmc.dashboard).
+        return queryset.short_of_targets(MIN_TARGET_HOUSEHOLDS) if value == "1" else queryset
 
     def filter_text(self, queryset, name, value):
         value = value.strip()

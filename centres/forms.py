@@ -2,7 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from cdfmc.formfields import ThaiIntegerField, ThaiModelForm
+from cdfmc.formfields import ThaiForm, ThaiIntegerField, ThaiModelForm
 from cdfmc.geo.models import Village
 from centres.indicators import INDICATORS
 from centres.models import (
@@ -207,18 +207,18 @@ class PlanActivityForm(ThaiModelForm):
 
 
 PlanActivityFormSet = inlineformset_factory(
-    ActionPlan, PlanActivity, form=PlanActivityForm, extra=3, can_delete=True
+    ActionPlan, PlanActivity, form=PlanActivityForm, extra=1, can_delete=True, max_num=100
 )
 
 
-class EvidenceForm(forms.Form):
-    file = forms.FileField(label=_("ไฟล์ (PDF, JPEG, PNG, DOCX, XLSX)"))
+class EvidenceForm(ThaiForm):
+    file = forms.FileField(label=_("ไฟล์ (PDF, JPEG, PNG, DOCX, XLSX, PPTX)"))
     title = forms.CharField(label=_("ชื่อหลักฐาน"), max_length=255)
     indicators = forms.MultipleChoiceField(
         label=_("ตัวชี้วัดที่หลักฐานนี้สนับสนุน"),
         choices=INDICATORS,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "indicator-choice"}),
     )
     fiscal_year = ThaiIntegerField(
         label=_("ปีงบประมาณ (พ.ศ.)"), required=False, min_value=2551, max_value=2700

@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 
 from cdfmc.geo.models import Village
 from cdfmc.thaitime import format_be_date
+from cdfmc.wording import yes_no
 from centres.models import (
     ActionPlan,
     Centre,
@@ -65,11 +66,11 @@ def _rows(model, **lookup):
 
 
 def display_value(model_field, value, names=None) -> str:
-    """A stored value as an officer reads it: choices' labels, ใช่/ไม่ใช่, BE dates."""
+    """A stored value as an officer reads it: choices' labels, มี/ไม่มี, BE dates."""
     if value is None or value == "":
         return "-"
     if isinstance(model_field, models.BooleanField):
-        return _("ใช่") if value else _("ไม่ใช่")
+        return yes_no(model_field.verbose_name, value)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.DateField):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from cdfmc.access import area_queryset
 from cdfmc.collation import COLLATION
 from cdfmc.thaitime import fiscal_year_end, fiscal_year_start, to_arabic_digits, to_thai_digits
+from cdfmc.validators import PLAUSIBLE_DATE
 from centres.indicators import INDICATORS
 
 
@@ -39,6 +40,14 @@ class CentreQuerySet(area_queryset("village__subdistrict__district")):
     def with_location(self):
         return self.select_related("village__subdistrict__district__province")
 
+    def short_of_targets(self, minimum: int):
+        """Established centres with fewer than `minimum` target households (DOMAIN §3.1)."""
+        return (
+            self.exclude(status=CentreStatus.TARGET)
+            .annotate(target_count=Count("households", filter=Q(households__is_target=True)))
+            .filter(target_count__lt=minimum)
+        )
+
 
 class Centre(models.Model):
     """A community-fund management centre (ศูนย์จัดการกองทุนชุมชน, ศจก.) in one village."""
@@ -51,7 +60,9 @@ class Centre(models.Model):
         related_name="centre",
         error_messages={"unique": _("หมู่บ้านนี้มีศูนย์จัดการกองทุนชุมชนอยู่แล้ว")},
     )
-    established_on = models.DateField(_("วันที่จัดตั้ง"), null=True, blank=True)
+    established_on = models.DateField(
+        _("วันที่จัดตั้ง"), null=True, blank=True, validators=PLAUSIBLE_DATE
+    )
     vision = models.TextField(_("วิสัยทัศน์"), blank=True)
     status = models.CharField(
         _("สถานะ"), max_length=20, choices=CentreStatus.choices, default=CentreStatus.ESTABLISHED
@@ -69,7 +80,9 @@ class Centre(models.Model):
         choices=[(1, "1"), (2, "2"), (3, "3")],
     )
     remarks = models.TextField(_("หมายเหตุ"), blank=True)
-    committee_appointed_on = models.DateField(_("วันที่คำสั่งแต่งตั้งคณะกรรมการ"), null=True, blank=True)
+    committee_appointed_on = models.DateField(
+        _("วันที่คำสั่งแต่งตั้งคณะกรรมการ"), null=True, blank=True, validators=PLAUSIBLE_DATE
+    )
     # Regulations (ระเบียบข้อบังคับ), indicator 1.5.
     regulations_written = models.BooleanField(_("มีระเบียบข้อบังคับเป็นลายลักษณ์อักษร"), default=False)
     regulations_approval = models.CharField(
@@ -78,7 +91,9 @@ class Centre(models.Model):
         choices=RegulationsApproval.choices,
         default=RegulationsApproval.NONE,
     )
-    regulations_approved_on = models.DateField(_("วันที่ให้ความเห็นชอบระเบียบ"), null=True, blank=True)
+    regulations_approved_on = models.DateField(
+        _("วันที่ให้ความเห็นชอบระเบียบ"), null=True, blank=True, validators=PLAUSIBLE_DATE
+    )
     regulations_followed = models.BooleanField(_("คณะกรรมการเข้าใจและปฏิบัติตามระเบียบ"), default=False)
     regulations_topics = models.TextField(
         _("หมวดของระเบียบ (การประชุม สมาชิก การให้กู้ แผนปฏิบัติการ ฯลฯ)"), blank=True
@@ -172,7 +187,9 @@ class MemberFund(models.Model):
         default=0,
         validators=[MinValueValidator(0)],
     )
-    updated_on = models.DateField(_("วันที่ปรับปรุงข้อมูลล่าสุด"), null=True, blank=True)
+    updated_on = models.DateField(
+        _("วันที่ปรับปรุงข้อมูลล่าสุด"), null=True, blank=True, validators=PLAUSIBLE_DATE
+    )
 
     history = HistoricalRecords()
 
@@ -328,7 +345,7 @@ class Meeting(models.Model):
         Centre, verbose_name=_("ศูนย์"), on_delete=models.CASCADE, related_name="meetings"
     )
     kind = models.CharField(_("ประเภทการประชุม"), max_length=20, choices=MeetingKind.choices)
-    held_on = models.DateField(_("วันที่ประชุม"))
+    held_on = models.DateField(_("วันที่ประชุม"), validators=PLAUSIBLE_DATE)
     attendees = models.PositiveIntegerField(_("จำนวนผู้เข้าประชุม (คน)"))
     members_total = models.PositiveIntegerField(
         _("จำนวนสมาชิกทั้งหมด (คน)"),
@@ -367,6 +384,34 @@ class Meeting(models.Model):
                         % {"attendees": self.attendees, "total": self.members_total}
                     }
                 )
+            self._check_members_total()
+        elif self.kind == MeetingKind.COMMITTEE:
+            self._check_committee_attendance()
+
+    def _check_members_total(self):
+        # Members of the centre are members of its funds: the funds' total bounds them
+        # (someone in two funds counts twice, so it is an upper bound). Unknown: no check.
+        if not self.centre_id:
+            return
+        funds_total = self.centre.member_funds.aggregate(n=models.Sum("members"))["n"]
+        if funds_total and self.members_total > funds_total:
+            message = _(
+                "จำนวนสมาชิกทั้งหมด (%(total)s คน) เกินจำนวนสมาชิกรวมของกลุ่ม/กองทุนสมาชิกของศูนย์ "
+                "(%(funds)s คน) กรุณาตรวจสอบ หรือปรับปรุงจำนวนสมาชิกของกลุ่ม/กองทุนก่อน"
+            )
+            total = {"total": self.members_total, "funds": funds_total}
+            raise ValidationError({"members_total": message % total})
+
+    def _check_committee_attendance(self):
+        if not self.centre_id or self.attendees is None:
+            return
+        committee = self.centre.committee.count()
+        if committee and self.attendees > committee:
+            message = _(
+                "จำนวนผู้เข้าประชุม (%(attendees)s คน) เกินจำนวนกรรมการของศูนย์ (%(committee)s คน)"
+            )
+            counts = {"attendees": self.attendees, "committee": committee}
+            raise ValidationError({"attendees": message % counts})
 
     @property
     def attendance_rate(self) -> float | None:
@@ -387,7 +432,7 @@ class Training(models.Model):
         Centre, verbose_name=_("ศูนย์"), on_delete=models.CASCADE, related_name="trainings"
     )
     kind = models.CharField(_("ประเภท"), max_length=20, choices=TrainingKind.choices)
-    held_on = models.DateField(_("วันที่"))
+    held_on = models.DateField(_("วันที่"), validators=PLAUSIBLE_DATE)
     title = models.CharField(_("หัวข้อ/หลักสูตร"), max_length=255)
     participants = models.PositiveIntegerField(_("จำนวนผู้เข้าร่วม (คน)"), null=True, blank=True)
 
@@ -418,7 +463,7 @@ class Visit(models.Model):
     centre = models.ForeignKey(
         Centre, verbose_name=_("ศูนย์"), on_delete=models.CASCADE, related_name="visits"
     )
-    visited_on = models.DateField(_("วันที่ตรวจเยี่ยม"))
+    visited_on = models.DateField(_("วันที่ตรวจเยี่ยม"), validators=PLAUSIBLE_DATE)
     visitor_level = models.CharField(
         _("หน่วยงานผู้ตรวจเยี่ยม"), max_length=30, choices=VisitorLevel.choices
     )

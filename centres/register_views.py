@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from cdfmc.access import can_enter_data
 from cdfmc.exports.views import report_download, report_page
+from cdfmc.formfields import ThaiForm
 from centres.registers import (
     RegisterFileError,
     parse_register,
@@ -31,6 +32,7 @@ from centres.registers import (
     rows_to_session,
 )
 from centres.reports import CentreRegister
+from centres.uploads import check_zip_bounds
 
 SESSION_KEY = "centres.register_import"
 MAX_UPLOAD_BYTES = min(settings.UPLOAD_MAX_BYTES, 5 * 1024 * 1024)
@@ -48,7 +50,7 @@ def register_xlsx(request):
     return report_download(request, CentreRegister)
 
 
-class RegisterUploadForm(forms.Form):
+class RegisterUploadForm(ThaiForm):
     file = forms.FileField(
         label=gettext_lazy("ไฟล์ทะเบียนศูนย์ (.xlsx)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
@@ -61,6 +63,7 @@ class RegisterUploadForm(forms.Form):
         if upload.size > MAX_UPLOAD_BYTES:
             limit = MAX_UPLOAD_BYTES // (1024 * 1024)
             raise ValidationError(_("ไฟล์ใหญ่เกิน %(mb)s MB") % {"mb": limit})
+        check_zip_bounds(upload)  # an xlsx is a zip: bounded before openpyxl inflates it
         try:
             self.cleaned_data["rows"] = parse_register(read_xlsx(upload))
         except RegisterFileError as exc:

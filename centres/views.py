@@ -17,6 +17,7 @@ from centres.forms import ActionPlanForm, CentreForm, EvidenceForm, PlanActivity
 from centres.history import centre_history
 from centres.models import ActionPlan, Centre
 from centres.parts import FACT_GROUPS, PARTS, SECTIONS, centre_facts
+from centres.uploads import EVIDENCE_CSP, download_name
 
 
 def centre_list(request):
@@ -46,7 +47,9 @@ def centre_list(request):
 def centre_create(request):
     if not can_enter_data(request.user):
         raise PermissionDenied
-    form = CentreForm(request.POST or None, user=request.user)
+    # "ตั้งศูนย์ที่นี่" on a village page arrives with ?village=<pk>
+    initial = {"village": request.GET.get("village")} if request.GET.get("village") else None
+    form = CentreForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             centre = services.centre_create(user=request.user, form=form)
@@ -232,16 +235,14 @@ def evidence_file(request, pk, evidence_pk):
     evidence = get_object_or_404(centre.evidence, pk=evidence_pk)
     thumb = request.GET.get("thumb") and evidence.thumbnail
     stored = evidence.thumbnail if thumb else evidence.file
-    inline = evidence.is_image or evidence.content_type == "application/pdf"
     extension = stored.name.rsplit(".", 1)[-1]
+    # Photos open in the browser; documents (PDF, office files) are downloaded: a PDF may
+    # carry script and forms, and a sandboxed page cannot host the browser's PDF viewer.
     response = FileResponse(
         stored.open("rb"),
         content_type="image/jpeg" if thumb else evidence.content_type,
-        as_attachment=not inline,
-        filename=f"{evidence.title}.{extension}",
+        as_attachment=not (thumb or evidence.is_image),
+        filename=download_name(evidence.title, extension),
     )
-    response["Cache-Control"] = "private, max-age=3600"
-    response["Content-Security-Policy"] = (
-        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
-    )
+    response["Content-Security-Policy"] = EVIDENCE_CSP
     return response

@@ -104,7 +104,13 @@ def _household(centre, index, rng, creditors) -> Household:
 
 
 def _follow_up(centre, households, rng):
-    meeting = Meeting.objects.filter(centre=centre, kind=MeetingKind.COMMITTEE).first()
+    # The committee decides after the households became targets and before the follow-up.
+    meeting = (
+        Meeting.objects.filter(centre=centre, kind=MeetingKind.COMMITTEE)
+        .filter(held_on__gt=JOINED, held_on__lt=FOLLOW_UP)
+        .order_by("held_on")
+        .first()
+    )
     fund = Creditor.objects.filter(centre=centre, kind=CreditorKind.MEMBER_FUND).first()
     for index, household in enumerate(households[:TARGETS]):
         contracts = list(household.contracts.open())

@@ -1,13 +1,21 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cdfmc.formfields import BEDateField, ThaiDecimalField, ThaiIntegerField, ThaiModelForm
+from cdfmc.formfields import (
+    BEDateField,
+    ThaiDecimalField,
+    ThaiForm,
+    ThaiIntegerField,
+    ThaiModelForm,
+)
 from cdfmc.geo.models import Village
 from cdfmc.thaitime import THAILAND_TZ, format_be_date
 from centres.models import Meeting, MeetingKind
+from centres.uploads import check_zip_bounds
 from debts import rules
 from debts.access import where_is_citizen_id
 from debts.models import (
@@ -76,6 +84,37 @@ class CitizenIdField(forms.CharField):
             )
 
 
+TITLES = ["นาย", "นาง", "นางสาว", "เด็กชาย", "เด็กหญิง"]
+OTHER = "other"
+
+
+def add_title_fields(form, current=""):
+    """คำนำหน้า from the usual list, or typed when it is something else (ดร., พระ…)."""
+    form.fields["title_choice"] = forms.ChoiceField(
+        label=_("คำนำหน้า"),
+        required=False,
+        choices=[("", "—"), *[(t, t) for t in TITLES], (OTHER, _("อื่น ๆ (ระบุ)"))],
+        initial=current if current in TITLES else (OTHER if current else ""),
+    )
+    form.fields["title_other"] = forms.CharField(
+        label=_("คำนำหน้าอื่น"),
+        max_length=30,
+        required=False,
+        initial="" if current in TITLES else current,
+    )
+    form.fields["title_other"].widget.attrs["data-show-if"] = (
+        f"{form.add_prefix('title_choice')}={OTHER}"
+    )
+
+
+def cleaned_title(form, data) -> str:
+    if data.get("title_choice") == OTHER:
+        if not data.get("title_other", "").strip():
+            form.add_error("title_other", _("กรุณาระบุคำนำหน้า"))
+        return data.get("title_other", "").strip()
+    return data.get("title_choice", "")
+
+
 class PersonForm(ThaiModelForm):
     citizen_id = CitizenIdField()
 
@@ -83,7 +122,6 @@ class PersonForm(ThaiModelForm):
         model = Person
         fields = [
             "citizen_id",
-            "title",
             "first_name",
             "last_name",
             "is_head",
@@ -94,6 +132,13 @@ class PersonForm(ThaiModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        add_title_fields(self, self.instance.title)
+        self.order_fields(["citizen_id", "title_choice", "title_other"])
+
+    def clean(self):
+        data = super().clean()
+        self.instance.title = cleaned_title(self, data)
+        return data
 
     def clean_citizen_id(self):
         value = self.cleaned_data["citizen_id"]
@@ -150,6 +195,10 @@ class ContractForm(ThaiModelForm):
         return data
 
 
+# Creditors an officer adds by hand: member funds become creditors when they are recorded.
+OUTSIDE_CREDITOR_KINDS = [c for c in CreditorKind.choices if c[0] != CreditorKind.MEMBER_FUND]
+
+
 class CreditorForm(ThaiModelForm):
     class Meta:
         model = Creditor
@@ -158,9 +207,7 @@ class CreditorForm(ThaiModelForm):
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.centre = centre
-        self.fields["kind"].choices = [
-            c for c in CreditorKind.choices if c[0] != CreditorKind.MEMBER_FUND
-        ]
+        self.fields["kind"].choices = OUTSIDE_CREDITOR_KINDS
 
     def clean_name(self):
         # The (centre, name) constraint is skipped by the form (centre is not a form field).
@@ -184,7 +231,7 @@ class IncomeExpenseForm(ThaiModelForm):
         fields = ["month", "income", "expense", "note"]
 
 
-class TargetsForm(forms.Form):
+class TargetsForm(ThaiForm):
     households = forms.ModelMultipleChoiceField(
         queryset=Household.objects.none(), widget=forms.CheckboxSelectMultiple, label=_("ครัวเรือน")
     )
@@ -198,7 +245,7 @@ class TargetsForm(forms.Form):
         self.fields["on_date"].initial = today()
 
 
-class _RestructuringForm(forms.Form):
+class _RestructuringForm(ThaiForm):
     contracts = forms.ModelMultipleChoiceField(
         queryset=Contract.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -232,7 +279,8 @@ class _RestructuringForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["contracts"].queryset = household.contracts.open().select_related("creditor")
         self.fields["contracts"].label_from_instance = lambda c: (
-            f"{c.creditor} {c.number or '-'} คงค้าง {c.outstanding:,.2f} บาท"
+            _("%(creditor)s %(number)s คงค้าง %(amount)s บาท")
+            % {"creditor": c.creditor, "number": c.number or "-", "amount": f"{c.outstanding:,.2f}"}
         )
         self.fields["meeting"].queryset = Meeting.objects.filter(
             centre_id=household.centre_id, kind=MeetingKind.COMMITTEE
@@ -278,11 +326,29 @@ class AmendForm(_RestructuringForm):
     field_order = ["form", "contracts", "meeting", "decided_on"]
 
 
-class ImportForm(forms.Form):
+class ImportForm(ThaiForm):
     file = forms.FileField(label=_("ไฟล์ทะเบียน (.xlsx หรือ .csv)"))
 
+    def clean_file(self):
+        # Bounded before the reader parses it: bytes, and an xlsx's inflated size.
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.UPLOAD_MAX_BYTES:
+            limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
+            raise ValidationError(_("ไฟล์ใหญ่เกิน %(mb)s MB") % {"mb": limit})
+        if not upload.name.lower().endswith(".csv"):
+            check_zip_bounds(upload)
+        return upload
 
-class HouseholdFilter(forms.Form):
+
+class HouseholdFilter(ThaiForm):
+    q = forms.CharField(
+        required=False,
+        max_length=100,
+        label=_("ค้นหา"),
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("ชื่อ เลขบัตร (4 หลักท้ายได้) บ้านเลขที่")}
+        ),
+    )
     centre = forms.ModelChoiceField(queryset=None, required=False, label=_("ศูนย์"))
     debtor_class = forms.ChoiceField(required=False, label=_("ประเภทลูกหนี้"))
     target = forms.ChoiceField(

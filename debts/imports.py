@@ -14,9 +14,10 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
+from openpyxl import load_workbook
 
+from cdfmc.exports.base import Table, header_row
+from cdfmc.exports.xlsx import write_xlsx
 from cdfmc.geo.models import Village
 from cdfmc.thaitime import THAILAND_TZ, BEDateError, parse_be_date, to_arabic_digits
 from debts import rules
@@ -166,18 +167,15 @@ def _header_row(raw, by_header) -> tuple[int, list[str]]:
 
 
 def template_xlsx(columns, rows=()) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "ทะเบียน"
-    sheet.append([header for _, header, _ in columns])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        sheet.column_dimensions[cell.column_letter].width = 18
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    """The register as a file to fill in, written by the project's one xlsx writer."""
+    table = Table(
+        sheet_name="ทะเบียน",
+        title_lines=[],
+        header=[header_row(*(header for _, header, _ in columns))],
+        rows=[list(row) for row in rows],
+        widths=[18] * len(columns),
+    )
+    return write_xlsx([table])
 
 
 # Cells ------------------------------------------------------------------------

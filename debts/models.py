@@ -1,6 +1,7 @@
 """Households, their debt contracts, balances over time and restructurings (DOMAIN §4)."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from cdfmc.access import area_queryset
 from cdfmc.collation import COLLATION
 from cdfmc.thaitime import format_be_date
+from cdfmc.validators import PLAUSIBLE_DATE
 from debts import rules
 
 CENTRE_DISTRICT = "centre__village__subdistrict__district"
@@ -35,7 +37,8 @@ def validate_citizen_id(value: str):
 @dataclass(frozen=True)
 class CreditorRule:
     financial_institution: bool  # exempt from the 15% cap
-    rate_recorded_as_is: bool  # a register may record any rate (evidence of usury)
+    rate_recorded_as_is: bool  # a register may record a rate above the cap (evidence of usury)
+    max_rate: Decimal  # % a year: above this no real contract of the kind exists (a typing error)
 
 
 class CreditorKind(models.TextChoices):
@@ -49,12 +52,26 @@ class CreditorKind(models.TextChoices):
 # Only banks are financial institutions for the interest cap; cooperatives and community
 # funds are bound by the Civil and Commercial Code's 15%. Informal lenders' rates are
 # recorded as they are in a register, but a restructuring never sets one above the cap.
+# Ceilings (max_rate): banks' consumer lending is capped by the Bank of Thailand (credit
+# cards 16%, supervised personal loans 25% a year); 28% leaves room for default interest,
+# above it the figure is a typing error. Informal lenders charge 10–30% a MONTH (120–360%
+# a year); above 600% (50% a month) the figure is a monthly rate typed as yearly, or a typo.
 CREDITOR_RULES = {
-    CreditorKind.MEMBER_FUND: CreditorRule(financial_institution=False, rate_recorded_as_is=False),
-    CreditorKind.BANK: CreditorRule(financial_institution=True, rate_recorded_as_is=True),
-    CreditorKind.COOPERATIVE: CreditorRule(financial_institution=False, rate_recorded_as_is=False),
-    CreditorKind.OTHER_FUND: CreditorRule(financial_institution=False, rate_recorded_as_is=False),
-    CreditorKind.INFORMAL: CreditorRule(financial_institution=False, rate_recorded_as_is=True),
+    CreditorKind.MEMBER_FUND: CreditorRule(
+        financial_institution=False, rate_recorded_as_is=False, max_rate=rules.LEGAL_MAX_RATE
+    ),
+    CreditorKind.BANK: CreditorRule(
+        financial_institution=True, rate_recorded_as_is=True, max_rate=Decimal("28")
+    ),
+    CreditorKind.COOPERATIVE: CreditorRule(
+        financial_institution=False, rate_recorded_as_is=False, max_rate=rules.LEGAL_MAX_RATE
+    ),
+    CreditorKind.OTHER_FUND: CreditorRule(
+        financial_institution=False, rate_recorded_as_is=False, max_rate=rules.LEGAL_MAX_RATE
+    ),
+    CreditorKind.INFORMAL: CreditorRule(
+        financial_institution=False, rate_recorded_as_is=True, max_rate=Decimal("600")
+    ),
 }
 
 
@@ -94,10 +111,12 @@ class Creditor(models.Model):
         return CREDITOR_RULES[CreditorKind(self.kind)]
 
     def check_rate(self, rate, *, restructuring: bool):
-        """Raise ValidationError when `rate` is above what this creditor may charge."""
-        if self.rule.rate_recorded_as_is and not restructuring:
+        """Raise ValidationError when `rate` is above what this creditor may charge, or
+        above what any contract of its kind carries (CREDITOR_RULES)."""
+        if rate is None:
             return
-        if rules.rate_exceeds_legal_max(
+        legal_cap_applies = restructuring or not self.rule.rate_recorded_as_is
+        if legal_cap_applies and rules.rate_exceeds_legal_max(
             rate, financial_institution=self.rule.financial_institution
         ):
             raise ValidationError(
@@ -107,6 +126,15 @@ class Creditor(models.Model):
                 ),
                 code="rate_above_legal_max",
                 params={"rate": rate, "max": rules.LEGAL_MAX_RATE, "creditor": self.name},
+            )
+        if Decimal(str(rate)) > self.rule.max_rate:
+            raise ValidationError(
+                _(
+                    "อัตราดอกเบี้ย %(rate)s%% ต่อปี สูงเกินกว่าที่เป็นไปได้สำหรับ%(kind)s "
+                    "(ไม่เกิน %(max)s%% ต่อปี) กรุณาตรวจสอบว่ากรอกเป็นอัตราต่อปี"
+                ),
+                code="rate_implausible",
+                params={"rate": rate, "kind": self.get_kind_display(), "max": self.rule.max_rate},
             )
 
 
@@ -130,6 +158,8 @@ class Household(models.Model):
         "geo.Village", verbose_name=_("หมู่บ้าน"), on_delete=models.PROTECT, related_name="+"
     )
     house_number = models.CharField(_("บ้านเลขที่"), max_length=20)
+    # Kept by save(): the database sorts and paginates house numbers in natural order.
+    house_number_sort = models.CharField(max_length=60, editable=False, default="")
     member_family = models.BooleanField(_("เป็นครอบครัวสมาชิกศูนย์"), default=False)
     occupations = models.CharField(_("อาชีพหลัก"), max_length=255, blank=True)
     income_per_person = models.DecimalField(
@@ -143,7 +173,9 @@ class Household(models.Model):
         _("ประเภทลูกหนี้"), max_length=20, choices=DebtorClass.choices, blank=True
     )
     is_target = models.BooleanField(_("ครัวเรือนเป้าหมาย"), default=False)
-    target_since = models.DateField(_("วันที่เป็นครัวเรือนเป้าหมาย"), null=True, blank=True)
+    target_since = models.DateField(
+        _("วันที่เป็นครัวเรือนเป้าหมาย"), null=True, blank=True, validators=PLAUSIBLE_DATE
+    )
     baseline_total = models.DecimalField(
         _("หนี้คงค้างรวมเมื่อเริ่มเป็นเป้าหมาย (บาท)"), null=True, blank=True, **MONEY
     )
@@ -155,12 +187,23 @@ class Household(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["centre", "village__number", "house_number", "pk"]
+        ordering = ["centre", "village__number", "house_number_sort", "pk"]
+        indexes = [models.Index(fields=["centre", "house_number_sort"], name="household_sort")]
         verbose_name = _("ครัวเรือน")
         verbose_name_plural = _("ครัวเรือน")
 
     def __str__(self):
-        return f"บ้านเลขที่ {self.house_number} หมู่ที่ {self.village.number}"
+        return _("บ้านเลขที่ %(house)s หมู่ที่ %(village)s") % {
+            "house": self.house_number,
+            "village": self.village.number,
+        }
+
+    def save(self, *args, **kwargs):
+        self.house_number = rules.clean_number(self.house_number)
+        self.house_number_sort = rules.house_number_sort_key(self.house_number)
+        if kwargs.get("update_fields") and "house_number" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "house_number_sort"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("debts:household", args=[self.pk])
@@ -193,6 +236,8 @@ class Person(models.Model):
         validators=[validate_citizen_id],
         error_messages={"unique": _("เลขประจำตัวประชาชนนี้มีอยู่ในระบบแล้ว")},
     )
+    # Kept by save(): the ID read backwards, so "the last digits" is an indexed prefix search.
+    citizen_id_reversed = models.CharField(max_length=13, editable=False, default="")
     title = models.CharField(_("คำนำหน้า"), max_length=30, blank=True)
     first_name = models.CharField(_("ชื่อ"), max_length=100, db_collation=COLLATION)
     last_name = models.CharField(_("นามสกุล"), max_length=100, db_collation=COLLATION)
@@ -204,11 +249,24 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["household", "-is_head", "pk"]
+        indexes = [
+            models.Index(
+                fields=["citizen_id_reversed"],
+                name="person_id_tail",
+                opclasses=["varchar_pattern_ops"],  # PostgreSQL: LIKE 'x%' uses the index
+            )
+        ]
         verbose_name = _("สมาชิกครัวเรือน")
         verbose_name_plural = _("สมาชิกครัวเรือน")
 
     def __str__(self):
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.citizen_id_reversed = (self.citizen_id or "")[::-1]
+        if kwargs.get("update_fields") and "citizen_id" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "citizen_id_reversed"}
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self) -> str:
@@ -229,7 +287,7 @@ class IncomeExpense(models.Model):
     household = models.ForeignKey(
         Household, verbose_name=_("ครัวเรือน"), on_delete=models.CASCADE, related_name="accounts"
     )
-    month = models.DateField(_("เดือน (วันที่ใดก็ได้ในเดือน)"))
+    month = models.DateField(_("เดือน (วันที่ใดก็ได้ในเดือน)"), validators=PLAUSIBLE_DATE)
     income = models.DecimalField(_("รายรับ (บาท)"), validators=NOT_NEGATIVE, **MONEY)
     expense = models.DecimalField(_("รายจ่าย (บาท)"), validators=NOT_NEGATIVE, **MONEY)
     note = models.CharField(_("หมายเหตุ"), max_length=255, blank=True)
@@ -275,7 +333,7 @@ class Contract(models.Model):
         Creditor, verbose_name=_("เจ้าหนี้"), on_delete=models.PROTECT, related_name="contracts"
     )
     number = models.CharField(_("เลขที่สัญญา"), max_length=50, blank=True)
-    start_date = models.DateField(_("วันที่เริ่มสัญญา"), null=True, blank=True)
+    start_date = models.DateField(_("วันที่เริ่มสัญญา"), null=True, blank=True, validators=PLAUSIBLE_DATE)
     principal = models.DecimalField(_("เงินต้น (บาท)"), validators=NOT_NEGATIVE, **MONEY)
     rate = models.DecimalField(
         _("อัตราดอกเบี้ย (% ต่อปี)"), max_digits=6, decimal_places=2, validators=NOT_NEGATIVE
@@ -325,6 +383,10 @@ class Contract(models.Model):
     def __str__(self):
         return f"{self.creditor} {self.number or '-'}"
 
+    def save(self, *args, **kwargs):
+        self.number = rules.clean_number(self.number)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("debts:contract", args=[self.pk])
 
@@ -349,7 +411,7 @@ class BalanceUpdate(models.Model):
     contract = models.ForeignKey(
         Contract, verbose_name=_("สัญญา"), on_delete=models.PROTECT, related_name="balances"
     )
-    as_of = models.DateField(_("ณ วันที่"))
+    as_of = models.DateField(_("ณ วันที่"), validators=PLAUSIBLE_DATE)
     outstanding = models.DecimalField(_("ยอดหนี้คงค้าง (บาท)"), validators=NOT_NEGATIVE, **MONEY)
     overdue_amount = models.DecimalField(
         _("เงินต้นค้างชำระ (บาท)"), null=True, blank=True, validators=NOT_NEGATIVE, **MONEY
@@ -377,6 +439,17 @@ class BalanceUpdate(models.Model):
 
     def __str__(self):
         return f"{self.contract} {self.as_of}: {self.outstanding}"
+
+    def clean(self):
+        super().clean()
+        start = self.contract.start_date if self.contract_id else None
+        if start and self.as_of and self.as_of < start:
+            raise ValidationError(
+                {
+                    "as_of": _("ยอดหนี้ ณ วันที่ %(as_of)s อยู่ก่อนวันที่เริ่มสัญญา (%(start)s) กรุณาตรวจสอบวันที่")
+                    % {"as_of": format_be_date(self.as_of), "start": format_be_date(start)}
+                }
+            )
 
 
 # Restructuring ---------------------------------------------------------------------------------
@@ -408,7 +481,7 @@ class Restructuring(models.Model):
     )
     form = models.CharField(_("รูปแบบ"), max_length=30, choices=RestructuringForm.choices)
     description = models.TextField(_("รายละเอียด"), blank=True)
-    decided_on = models.DateField(_("วันที่คณะกรรมการมีมติ"))
+    decided_on = models.DateField(_("วันที่คณะกรรมการมีมติ"), validators=PLAUSIBLE_DATE)
     meeting = models.ForeignKey(
         "centres.Meeting",
         verbose_name=_("การประชุมคณะกรรมการที่มีมติ"),

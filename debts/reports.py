@@ -10,14 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from cdfmc.exports.base import DistrictField, ProvinceField, Report, Table, header_row
 from cdfmc.exports.registry import register
-from cdfmc.formfields import ThaiIntegerField
+from cdfmc.formfields import ThaiForm, ThaiIntegerField
 from centres.models import Centre
 from debts import rules
 from debts.models import ContractStatus, Creditor, DebtorClass, Household
 from debts.outcomes import DebtOutcomes, household_figures, summarise
 
 
-class ResultsFilter(forms.Form):
+class ResultsFilter(ThaiForm):
     province = ProvinceField(required=False)
     district = DistrictField(required=False)
     centre = forms.ModelChoiceField(queryset=Centre.objects.all(), required=False, label=_("ศูนย์"))
@@ -30,6 +30,7 @@ class ResultsFilter(forms.Form):
         if user is not None:
             self.fields["centre"].queryset = Centre.objects.visible_to(user)
             self.fields["district"].queryset = self.fields["district"].queryset.visible_to(user)
+            self.fields["province"].offer_only_to(user)
 
 
 @dataclass(frozen=True)
@@ -99,26 +100,26 @@ class DebtResultsReport(Report):
             parts.append(f"จังหวัด{self.params['province'].name_th}")
         if self.params.get("fy"):
             parts.append(f"ปีงบประมาณ พ.ศ. {self.params['fy']}")
-        return " ".join(parts) or "ทุกพื้นที่"
+        return " ".join(parts) or str(_("ทุกพื้นที่"))
 
     def tables(self) -> list[Table]:
         return [self.outcome_table(), self.overdue_table()]
 
     def outcome_table(self) -> Table:
         header = header_row(
-            "ที่",
-            "ศูนย์จัดการกองทุนชุมชน",
-            "อำเภอ",
-            "จังหวัด",
-            "ครัวเรือนเป้าหมาย",
-            "ปรับโครงสร้างหนี้",
-            "ร้อยละปรับโครงสร้างหนี้",
-            "ลดหนี้",
-            "ปลดหนี้",
-            "ร้อยละลดหนี้ (รวมปลดหนี้)",
-            "ร้อยละปลดหนี้",
-            "หนี้คงค้างเมื่อเริ่ม (บาท)",
-            "หนี้คงค้างปัจจุบัน (บาท)",
+            _("ที่"),
+            _("ศูนย์จัดการกองทุนชุมชน"),
+            _("อำเภอ"),
+            _("จังหวัด"),
+            _("ครัวเรือนเป้าหมาย"),
+            _("ปรับโครงสร้างหนี้"),
+            _("ร้อยละปรับโครงสร้างหนี้"),
+            _("ลดหนี้"),
+            _("ปลดหนี้"),
+            _("ร้อยละลดหนี้ (รวมปลดหนี้)"),
+            _("ร้อยละปลดหนี้"),
+            _("หนี้คงค้างเมื่อเริ่ม (บาท)"),
+            _("หนี้คงค้างปัจจุบัน (บาท)"),
             *[str(label) for _value, label in CLASS_COLUMNS],
         )
         rows = []
@@ -137,7 +138,7 @@ class DebtResultsReport(Report):
             )
             total = _add(total, result.outcomes)
             classes.update(result.classes)
-        footer = [["", "รวม", "", "", *self._figures(total, classes)]] if rows else []
+        footer = [["", str(_("รวม")), "", "", *self._figures(total, classes)]] if rows else []
         return Table(
             sheet_name="ผลการบริหารหนี้",
             title_lines=[str(self.title), self.area_line()],
@@ -189,16 +190,16 @@ class DebtResultsReport(Report):
         ]
         return Table(
             sheet_name="อัตราค้างชำระรายกองทุน",
-            title_lines=["อัตราหนี้ค้างชำระรายกองทุน/เจ้าหนี้", self.area_line()],
+            title_lines=[str(_("อัตราหนี้ค้างชำระรายกองทุน/เจ้าหนี้")), self.area_line()],
             header=[
                 header_row(
-                    "ศูนย์จัดการกองทุนชุมชน",
-                    "กองทุน/เจ้าหนี้",
-                    "ประเภท",
-                    "จำนวนสัญญา",
-                    "ยอดคงค้าง (บาท)",
-                    "เงินต้นค้างชำระ (บาท)",
-                    "อัตราค้างชำระ (ร้อยละ)",
+                    _("ศูนย์จัดการกองทุนชุมชน"),
+                    _("กองทุน/เจ้าหนี้"),
+                    _("ประเภท"),
+                    _("จำนวนสัญญา"),
+                    _("ยอดคงค้าง (บาท)"),
+                    _("เงินต้นค้างชำระ (บาท)"),
+                    _("อัตราค้างชำระ (ร้อยละ)"),
                 )
             ],
             rows=rows,

@@ -56,6 +56,26 @@ def mask_citizen_id(digits: str) -> str:
     return f"{digits[0]}-{digits[1:5]}-xxxxx-{digits[10:12]}-{digits[12]}"
 
 
+# House and contract numbers ------------------------------------------------------------------
+
+_NUMBER_RUN = re.compile(r"\d+")
+SORT_DIGITS = 8
+
+
+def clean_number(text) -> str:
+    """A house or contract number as stored: Arabic digits, spaces trimmed ("๔๕/๒" → "45/2")."""
+    return " ".join(to_arabic_digits(str(text or "")).split())
+
+
+def house_number_sort_key(text) -> str:
+    """A key that sorts house numbers as people read them: 2, 10/1, 13, 100/3.
+
+    Every run of digits is zero-padded, so plain text order (in the database too) is
+    numeric order part by part.
+    """
+    return _NUMBER_RUN.sub(lambda m: m.group().zfill(SORT_DIGITS), clean_number(text))
+
+
 # Interest --------------------------------------------------------------------------------
 
 

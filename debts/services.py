@@ -1,4 +1,5 @@
-"""Writes that touch several rows: targets, balances, restructurings."""
+"""Writes that touch several rows: households with their contracts, targets, balances,
+restructurings."""
 
 import datetime
 from decimal import Decimal
@@ -16,6 +17,7 @@ from debts.models import (
     Creditor,
     CreditorKind,
     Household,
+    Person,
     Restructuring,
     RestructuringForm,
 )
@@ -39,6 +41,128 @@ def creditor_for_member_fund(member_fund) -> Creditor:
             member_fund=member_fund,
         )
     return creditor
+
+
+@transaction.atomic
+def contract_create(
+    *,
+    household,
+    creditor,
+    borrower=None,
+    number="",
+    start_date=None,
+    principal,
+    rate,
+    term_months=None,
+    instalment=None,
+    outstanding,
+    overdue_amount=0,
+    overdue_days=0,
+    as_of,
+    user=None,
+) -> Contract:
+    """A contract as entered from a register, with its first balance record on `as_of`."""
+    _check_creditor(household, creditor)
+    if borrower is not None and borrower.household_id != household.pk:
+        raise ValidationError({"borrower": _("ผู้กู้ต้องเป็นสมาชิกของครัวเรือนนี้")})
+    try:
+        creditor.check_rate(rate, restructuring=False)
+    except ValidationError as exc:
+        raise ValidationError({"rate": exc.error_list}) from None
+    contract = Contract(
+        household=household,
+        creditor=creditor,
+        borrower=borrower,
+        number=number or "",
+        start_date=start_date,
+        principal=principal,
+        rate=rate,
+        term_months=term_months,
+        instalment=instalment,
+        outstanding=outstanding,
+        overdue_amount=overdue_amount or 0,
+        overdue_days=overdue_days or 0,
+        is_informal=creditor.kind == CreditorKind.INFORMAL,
+    )
+    contract.full_clean(exclude=["household", "creditor", "borrower"])
+    contract.save()
+    BalanceUpdate.objects.create(
+        contract=contract,
+        as_of=as_of,
+        outstanding=outstanding,
+        overdue_amount=overdue_amount or 0,
+        entered_by=user,
+    )
+    return contract
+
+
+def _creditor_for_row(centre, row, made: dict) -> Creditor:
+    """The row's chosen creditor, or the new outside creditor it names (made once per name)."""
+    if row.get("creditor") is not None:
+        return row["creditor"]  # contract_create checks it is the centre's
+    name = " ".join((row.get("new_creditor_name") or "").split())
+    kind = row.get("new_creditor_kind")
+    if not name or kind not in CreditorKind.values or kind == CreditorKind.MEMBER_FUND:
+        raise ValidationError(_("กรุณาเลือกเจ้าหนี้ หรือกรอกชื่อและประเภทของเจ้าหนี้ภายนอกรายใหม่"))
+    if name not in made:
+        if Creditor.objects.filter(centre=centre, name=name).exists():
+            raise ValidationError(
+                _("มีเจ้าหนี้ชื่อ “%(name)s” ในทะเบียนเจ้าหนี้ของศูนย์แล้ว กรุณาเลือกจากรายการ") % {"name": name}
+            )
+        made[name] = Creditor.objects.create(centre=centre, kind=kind, name=name)
+    return made[name]
+
+
+CONTRACT_FIELDS = (
+    "number",
+    "start_date",
+    "principal",
+    "rate",
+    "term_months",
+    "instalment",
+    "outstanding",
+    "overdue_amount",
+    "overdue_days",
+)
+
+
+@transaction.atomic
+def household_create_with_contracts(
+    *, centre, household: dict, head: dict, members=(), contracts=(), as_of, user=None
+) -> Household:
+    """A household, its head and members, and its contracts, all saved or none.
+
+    `household`: Household field values (village, house_number, …); `head` and each of
+    `members`: Person field values; each of `contracts`: contract values with either
+    `creditor` (one of the centre's) or `new_creditor_name` and `new_creditor_kind` (an
+    outside creditor created here). Every contract's borrower is the head.
+    """
+    village = household.get("village")
+    if village is None or village.district_code != centre.district_code:
+        raise ValidationError({"village": _("หมู่บ้านของครัวเรือนต้องอยู่ในอำเภอเดียวกับศูนย์")})
+    people = [head, *members]
+    ids = [p["citizen_id"] for p in people]
+    if len(set(ids)) != len(ids):
+        raise ValidationError(_("มีเลขประจำตัวประชาชนซ้ำกันในครัวเรือนนี้"))
+    if Person.objects.filter(citizen_id__in=ids).exists():
+        raise ValidationError(_("เลขประจำตัวประชาชนนี้มีอยู่ในระบบแล้ว"))
+    new = Household(centre=centre, **household)
+    new.full_clean()
+    new.save()
+    head_person = Person.objects.create(household=new, is_head=True, **head)
+    for member in members:
+        Person.objects.create(household=new, is_head=False, **member)
+    made = {}
+    for row in contracts:
+        contract_create(
+            household=new,
+            creditor=_creditor_for_row(centre, row, made),
+            borrower=head_person,
+            as_of=as_of,
+            user=user,
+            **{name: row[name] for name in CONTRACT_FIELDS if row.get(name) is not None},
+        )
+    return new
 
 
 def household_current_total(household) -> Decimal:
@@ -80,6 +204,12 @@ def balance_record(*, contract, as_of, outstanding, overdue_amount=None, user=No
         raise ValidationError(_("จำนวนเงินต้องไม่ติดลบ"))
     if overdue_amount is not None and overdue_amount > outstanding:
         raise ValidationError({"overdue_amount": _("เงินต้นค้างชำระต้องไม่มากกว่ายอดหนี้คงค้าง")})
+    # The row's date rules (plausible, not before the contract began), for forms and imports.
+    BalanceUpdate(contract=contract, as_of=as_of, outstanding=outstanding).full_clean(
+        exclude=["entered_by", "outstanding", "overdue_amount"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
     update, _created = BalanceUpdate.objects.update_or_create(
         contract=contract,
         as_of=as_of,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from debts import import_views, views
+from debts import entry_views, import_views, views
 
 app_name = "debts"
 urlpatterns = [
@@ -32,7 +32,19 @@ urlpatterns = [
     path("contracts/<int:pk>/edit/", views.contract_edit, name="contract_edit"),
     path("contracts/<int:contract_pk>/balance/", views.balance_add, name="balance_add"),
     path(
-        "centres/<int:centre_pk>/households/new/", views.household_create, name="household_create"
+        "centres/<int:centre_pk>/households/new/",
+        entry_views.household_create,
+        name="household_create",
+    ),
+    path(
+        "centres/<int:centre_pk>/households/new/member-row/",
+        entry_views.household_member_row,
+        name="household_member_row",
+    ),
+    path(
+        "centres/<int:centre_pk>/households/new/contract-row/",
+        entry_views.household_contract_row,
+        name="household_contract_row",
     ),
     path("centres/<int:centre_pk>/creditors/", views.creditor_list, name="creditors"),
     path("centres/<int:centre_pk>/targets/", views.targets, name="targets"),

@@ -8,10 +8,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cdfmc.access import can_enter_data
 from cdfmc.thaitime import format_be_date
+from centres.models import Centre
 from debts import outcomes, services
 from debts.access import (
     get_centre_for_user,
@@ -40,6 +43,7 @@ from debts.models import (
     Person,
 )
 from debts.rules import one_contract_status, overdue_rate
+from debts.search import households_matching
 
 OPEN = Q(contracts__status=ContractStatus.OPEN)
 
@@ -67,6 +71,8 @@ def household_list(request):
     )
     if form.is_valid():
         data = form.cleaned_data
+        if data["q"]:
+            households = households_matching(households, data["q"])
         if data["centre"]:
             households = households.filter(centre=data["centre"])
         if data["debtor_class"] == "none":
@@ -78,21 +84,28 @@ def household_list(request):
     households = (
         _with_totals(households)
         .prefetch_related("people")
-        .order_by("centre__name", "village__number", "house_number", "pk")
+        .order_by("centre__name", "village__number", "house_number_sort", "pk")
     )
     page = Paginator(households, 50).get_page(request.GET.get("page"))
-    return render(request, "debts/household_list.html", {"page": page, "form": form})
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "form": form,
+        "querystring": query.urlencode(),
+        "entry_centres": _entry_centres(request.user),
+    }
+    return render(request, "debts/household_list.html", context)
 
 
-def household_create(request, centre_pk):
-    centre, can_edit = get_centre_for_user(request.user, centre_pk)
-    _editable(can_edit)
-    form = HouseholdForm(request.POST or None, centre=centre)
-    if request.method == "POST" and form.is_valid():
-        household = form.save()
-        messages.success(request, _("บันทึกครัวเรือนแล้ว เพิ่มสมาชิกครัวเรือนต่อได้เลย"))
-        return redirect("debts:person_add", household_pk=household.pk)
-    return render(request, "debts/household_form.html", {"form": form, "centre": centre})
+ENTRY_CENTRES = 30
+
+
+def _entry_centres(user):
+    """The centres the "add household" button offers (a province: its first 30, by name)."""
+    if not can_enter_data(user):
+        return []
+    return list(Centre.objects.visible_to(user).order_by("name")[:ENTRY_CENTRES])
 
 
 def household_detail(request, pk):
@@ -112,6 +125,7 @@ def household_detail(request, pk):
         "current_total": current,
         "one_contract": one_contract_status(len(open_contracts)),
         "open_count": len(open_contracts),
+        "can_pick": can_edit and len(open_contracts) > 1,  # tick contracts to consolidate
         "outcome": outcomes.rules.classify_outcome(household.baseline_total, current)
         if household.is_target
         else None,
@@ -254,6 +268,10 @@ def contract_list(request):
         "creditor", "borrower", "household__village", "household__centre"
     )
     if form.is_valid():
+        if form.cleaned_data["q"]:
+            households = Household.objects.visible_to(request.user)
+            matching = households_matching(households, form.cleaned_data["q"])
+            contracts = contracts.filter(household__in=matching.values("pk"))
         if form.cleaned_data["centre"]:
             contracts = contracts.filter(household__centre=form.cleaned_data["centre"])
         if form.cleaned_data["target"]:
@@ -264,11 +282,17 @@ def contract_list(request):
     page = Paginator(contracts.order_by("household__centre", "household", "pk"), 50).get_page(
         request.GET.get("page")
     )
-    return render(
-        request,
-        "debts/contract_list.html",
-        {"page": page, "form": form, "status": status, "statuses": ContractStatus.choices},
-    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "form": form,
+        "status": status,
+        "statuses": ContractStatus.choices,
+        "querystring": query.urlencode(),
+        "entry_centres": _entry_centres(request.user),
+    }
+    return render(request, "debts/contract_list.html", context)
 
 
 def contract_create(request, household_pk):
@@ -277,8 +301,10 @@ def contract_create(request, household_pk):
     form = ContractForm(request.POST or None, household=household)
     if request.method == "POST" and form.is_valid():
         contract = form.save()
-        messages.success(request, _("บันทึกสัญญาแล้ว"))
-        return redirect(contract)
+        messages.success(request, _("บันทึกสัญญา %(c)s แล้ว") % {"c": contract})
+        if request.GET.get("then") == "next":
+            return redirect("debts:contract_create", household_pk=household.pk)
+        return redirect(household)
     return render(request, "debts/contract_form.html", {"form": form, "household": household})
 
 
@@ -343,6 +369,9 @@ def creditor_list(request, centre_pk):
         if form.is_valid():
             form.save()
             messages.success(request, _("เพิ่มเจ้าหนี้แล้ว"))
+            back = request.POST.get("next", "")
+            if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+                return redirect(back)  # e.g. the contract form the officer came from
             return redirect("debts:creditors", centre_pk=centre.pk)
     creditors = Creditor.objects.filter(centre=centre).annotate(
         outstanding=Sum("contracts__outstanding", filter=Q(contracts__status=ContractStatus.OPEN)),
@@ -353,7 +382,12 @@ def creditor_list(request, centre_pk):
     return render(
         request,
         "debts/creditor_list.html",
-        {"centre": centre, "rows": rows, "form": form if can_edit else None},
+        {
+            "centre": centre,
+            "rows": rows,
+            "form": form if can_edit else None,
+            "next": request.POST.get("next") or request.GET.get("next", ""),
+        },
     )
 
 
@@ -455,7 +489,9 @@ def _restructuring_page(request, household, form, title, service, extra_keys=())
 def restructure_consolidate(request, household_pk):
     household, can_edit = get_household_for_user(request.user, household_pk)
     _editable(can_edit)
-    form = ConsolidateForm(request.POST or None, household=household)
+    # The household page's ticked contracts arrive as ?contracts=…
+    initial = {"contracts": request.GET.getlist("contracts")}
+    form = ConsolidateForm(request.POST or None, household=household, initial=initial)
     return _restructuring_page(
         request,
         household,

@@ -2,7 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from cdfmc.formfields import BEDateField, ThaiIntegerField, ThaiModelForm
+from cdfmc.formfields import BEDateField, ThaiForm, ThaiIntegerField, ThaiModelForm
 from newcentres.models import Round, Screening, WillingGroup
 
 
@@ -18,7 +18,7 @@ class RoundForm(ThaiModelForm):
         ]
 
 
-class QuotaForm(forms.Form):
+class QuotaForm(ThaiForm):
     """One quota (and an optional own district deadline) per province, grouped on screen."""
 
     def __init__(self, *args, round_, provinces, quotas, **kwargs):
@@ -107,7 +107,7 @@ def willing_group_formset(*, extra: int):
     )
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(ThaiForm):
     comment = forms.CharField(
         label=_("เหตุผลที่ส่งคืนให้อำเภอ"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -115,5 +115,5 @@ class ReturnForm(forms.Form):
     )
 
 
-class EstablishForm(forms.Form):
+class EstablishForm(ThaiForm):
     established_on = BEDateField(label=_("วันที่จัดตั้ง"), required=False)

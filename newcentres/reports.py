@@ -2,14 +2,13 @@
 
 from dataclasses import dataclass, field
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q
 
 from cdfmc.collation import thai_sort_key
 from cdfmc.exports.base import Cell, ProvinceField, Report, Table
 from cdfmc.exports.registry import register
-from cdfmc.formfields import ThaiIntegerField
+from cdfmc.formfields import ThaiForm, ThaiIntegerField
 from cdfmc.geo.models import Province
 from cdfmc.thaitime import to_thai_digits
 from newcentres import rules
@@ -122,7 +121,7 @@ def round_summary(round_: Round, provinces: list[str] | None = None) -> Summary:
 # --- the province's target register ----------------------------------------------------------
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(ThaiForm):
     province = ProvinceField(required=False)
     fy = ThaiIntegerField(label="ปีงบประมาณ (พ.ศ.)", required=False, min_value=2551)
 
@@ -232,7 +231,7 @@ def _remark(nomination: Nomination) -> str:
 # --- head office's national sheet -----------------------------------------------------------
 
 
-class NationalForm(forms.Form):
+class NationalForm(ThaiForm):
     fy = ThaiIntegerField(label="ปีงบประมาณ (พ.ศ.)", required=False, min_value=2551)
 
 

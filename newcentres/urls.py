@@ -5,6 +5,7 @@ from newcentres import views
 app_name = "newcentres"
 urlpatterns = [
     path("", views.round_list, name="rounds"),
+    path("nominations/", views.nomination_list, name="nominations"),
     path("new/", views.round_create, name="round_create"),
     path("<int:pk>/", views.round_detail, name="round"),
     path("<int:pk>/edit/", views.round_edit, name="round_edit"),

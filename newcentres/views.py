@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,7 +28,7 @@ from newcentres.forms import (
     ScreeningForm,
     willing_group_formset,
 )
-from newcentres.models import Nomination, Quota, Round, Screening
+from newcentres.models import Nomination, NominationStatus, Quota, Round, Screening
 from newcentres.reports import NationalTargetRegister, TargetRegister, round_summary
 
 # --- rounds and quotas (head office) ---------------------------------------------------------
@@ -91,6 +92,25 @@ def round_detail(request, pk):
     )
 
 
+def nomination_list(request):
+    """Nominations in the user's area, by status (the home page's "returned"/"waiting")."""
+    nominations = Nomination.objects.visible_to(request.user).with_details()
+    status = request.GET.get("status", "")
+    if status in NominationStatus.values:
+        nominations = nominations.filter(status=status)
+    nominations = nominations.order_by("-screening__round__fiscal_year", "pk")
+    page = Paginator(nominations, 50).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "page": page,
+        "status": status,
+        "statuses": NominationStatus.choices,
+        "querystring": params.urlencode(),
+    }
+    return render(request, "newcentres/nomination_list.html", context)
+
+
 # --- a province's work page: villages to screen, nominations, selection -----------------------
 
 
@@ -116,7 +136,8 @@ def province_detail(request, pk, code):
         .in_province(code)
         .select_related("subdistrict__district")
         .exclude(Exists(Screening.objects.filter(round=round_, village=OuterRef("pk"))))
-        .annotate(has_centre=Exists(Centre.objects.filter(village=OuterRef("pk"))))
+        # criterion 1: a village with a centre is not screened for a new one
+        .exclude(Exists(Centre.objects.filter(village=OuterRef("pk"))))
     )
     context = {
         "round": round_,

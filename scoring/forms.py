@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cdfmc.accounts.models import Role, User
-from cdfmc.formfields import ThaiIntegerField, ThaiModelForm
+from cdfmc.formfields import ThaiForm, ThaiIntegerField, ThaiModelForm
 from cdfmc.geo.models import Province
 from centres.models import Centre
 from scoring.models import Rubric, SelectionRound
@@ -25,7 +25,7 @@ class RoundForm(ThaiModelForm):
             self.fields["province"].initial = user.province_id
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(ThaiForm):
     centre = forms.ModelChoiceField(
         label=_("ศูนย์จัดการกองทุนชุมชนที่เสนอ"), queryset=Centre.objects.none()
     )
@@ -40,7 +40,7 @@ class ProposalForm(forms.Form):
         )
 
 
-class PanelForm(forms.Form):
+class PanelForm(ThaiForm):
     member = forms.ModelChoiceField(label=_("เจ้าหน้าที่"), queryset=User.objects.none())
 
     def __init__(self, *args, selection_round, **kwargs):
@@ -50,7 +50,7 @@ class PanelForm(forms.Form):
         ).order_by("username")
 
 
-class ScoreForm(forms.Form):
+class ScoreForm(ThaiForm):
     level = forms.TypedChoiceField(
         label=_("ระดับ"), coerce=int, empty_value=None, required=False, widget=forms.RadioSelect
     )
@@ -90,7 +90,7 @@ class ScoreForm(forms.Form):
         ]
 
 
-class RubricCopyForm(forms.Form):
+class RubricCopyForm(ThaiForm):
     name = forms.CharField(label=_("ชื่อเกณฑ์"), max_length=300)
     fiscal_year = ThaiIntegerField(label=_("ปีงบประมาณ (พ.ศ.)"), **FY_FIELD)
     province = forms.ModelChoiceField(
@@ -101,7 +101,7 @@ class RubricCopyForm(forms.Form):
     )
 
 
-class IndicatorForm(forms.Form):
+class IndicatorForm(ThaiForm):
     """An indicator's title, each level's criteria and points, and its evidence list."""
 
     title = forms.CharField(label=_("ตัวชี้วัด"), max_length=300)
@@ -136,5 +136,5 @@ class IndicatorForm(forms.Form):
         return [line.strip() for line in self.cleaned_data["evidence"].splitlines() if line.strip()]
 
 
-class FiscalYearForm(forms.Form):
+class FiscalYearForm(ThaiForm):
     fy = ThaiIntegerField(label=_("ปีงบประมาณ (พ.ศ.)"), required=False, **FY_FIELD)

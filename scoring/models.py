@@ -219,6 +219,10 @@ class ProposalQuerySet(area_queryset("district")):
             return self.filter(round__province_id=user.province_id)
         return AreaQuerySet.visible_to(self, user)
 
+    def unscored(self):
+        """Proposals without a confirmed assessment yet."""
+        return self.exclude(assessments__status=Assessment.Status.FINAL)
+
 
 class Proposal(models.Model):
     """A district's one centre for a round."""

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cdfmc.exports.base import Cell, ProvinceField, Report, Table, header_row
 from cdfmc.exports.registry import register
-from cdfmc.formfields import ThaiIntegerField
+from cdfmc.formfields import ThaiForm, ThaiIntegerField
 from cdfmc.thaitime import current_fiscal_year
 from centres.models import Centre
 from scoring.models import Proposal, Score, SelectionRound
@@ -23,7 +23,7 @@ def number(value: Decimal | int | None):
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-class RankingForm(forms.Form):
+class RankingForm(ThaiForm):
     province = ProvinceField()
     fy = ThaiIntegerField(label=_("ปีงบประมาณ (พ.ศ.)"), min_value=2551, max_value=2700)
 
@@ -99,7 +99,7 @@ class Ranking(Report):
         return f"ranking-{self.params.get('fy', '')}.xlsx"
 
 
-class ScoreSheetForm(forms.Form):
+class ScoreSheetForm(ThaiForm):
     centre = forms.ModelChoiceField(label=_("ศูนย์"), queryset=Centre.objects.all())
     fy = ThaiIntegerField(
         label=_("ปีงบประมาณ (พ.ศ.)"), min_value=2551, max_value=2700, required=False

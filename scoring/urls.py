@@ -5,6 +5,7 @@ from scoring import views
 app_name = "scoring"
 urlpatterns = [
     path("", views.round_list, name="rounds"),
+    path("proposals/", views.proposal_list, name="proposals"),
     path("rounds/new/", views.round_create, name="round_create"),
     path("rounds/<int:pk>/", views.round_detail, name="round"),
     path("rounds/<int:pk>/propose/", views.propose, name="propose"),

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,7 +29,7 @@ from scoring.forms import (
     RubricCopyForm,
     ScoreForm,
 )
-from scoring.models import Rubric, Score, SelectionRound
+from scoring.models import Proposal, Rubric, Score, SelectionRound
 from scoring.reports import Ranking, ScoreSheet, number
 from scoring.results import proposal_results, rubric_indicators
 
@@ -52,6 +53,22 @@ def round_list(request):
     )
     context = {"rounds": rounds, "can_open": can_open_round(request.user)}
     return render(request, "scoring/round_list.html", context)
+
+
+def proposal_list(request):
+    """Proposals in the user's area; ?unscored=1: those without a confirmed assessment."""
+    proposals = Proposal.objects.visible_to(request.user)
+    unscored = request.GET.get("unscored") == "1"
+    if unscored:
+        proposals = proposals.unscored()
+    proposals = proposals.select_related(
+        "round__province", "centre__village__subdistrict__district", "district"
+    ).order_by("-round__fiscal_year", "district__name_th", "pk")
+    page = Paginator(proposals, 50).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {"page": page, "unscored": unscored, "querystring": params.urlencode()}
+    return render(request, "scoring/proposal_list.html", context)
 
 
 def round_create(request):

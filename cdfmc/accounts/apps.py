@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "cdfmc.accounts"
     label = "accounts"
     verbose_name = _("ผู้ใช้งาน")
+
+    def ready(self):
+        from cdfmc.accounts import sessions  # noqa: F401 - connects the login-time receiver

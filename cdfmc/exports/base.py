@@ -1,9 +1,11 @@
 from dataclasses import dataclass, field
 
 from django import forms
+from django.forms import ModelChoiceField
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
-from cdfmc.access import can_see_province
+from cdfmc.access import can_see_province, province_q
 from cdfmc.geo.models import District, Province
 
 
@@ -31,7 +33,7 @@ class Table:
 
 
 def header_row(*texts: str) -> list[Cell]:
-    return [Cell(text) for text in texts]
+    return [Cell(str(text)) for text in texts]  # lazy translations read in the active language
 
 
 class ProvinceField(forms.ModelChoiceField):
@@ -39,8 +41,15 @@ class ProvinceField(forms.ModelChoiceField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", Province.objects.all())
-        kwargs.setdefault("label", "จังหวัด")
+        kwargs.setdefault("label", _("จังหวัด"))
         super().__init__(**kwargs)
+
+    def offer_only_to(self, user):
+        """The dropdown lists the user's own provinces; another one typed in the URL still
+        validates, so the report answers 404 for it (Report.check_access)."""
+        offered = ModelChoiceField(queryset=self.queryset.filter(province_q(user)))
+        offered.empty_label = self.empty_label
+        self.widget.choices = offered.choices
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -54,7 +63,7 @@ class ProvinceField(forms.ModelChoiceField):
 class DistrictField(forms.ModelChoiceField):
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", District.objects.select_related("province"))
-        kwargs.setdefault("label", "อำเภอ")
+        kwargs.setdefault("label", _("อำเภอ"))
         super().__init__(**kwargs)
 
 

@@ -8,6 +8,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from cdfmc.exports.base import Table
+from cdfmc.exports.cells import neutralise
 
 FONT = "TH Sarabun New"
 THIN = Side(style="thin")
@@ -28,7 +29,7 @@ def write_xlsx(tables: list[Table]) -> bytes:
 
 
 def _cell(ws, value, font, alignment=None, border=None):
-    cell = WriteOnlyCell(ws, value=value)
+    cell = WriteOnlyCell(ws, value=neutralise(value))
     cell.font = font
     if alignment:
         cell.alignment = alignment

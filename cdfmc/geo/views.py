@@ -8,6 +8,7 @@ from cdfmc.access import can_edit_area, can_enter_data
 from cdfmc.geo.access import get_village_for_user
 from cdfmc.geo.forms import VillageForm
 from cdfmc.geo.models import Village
+from centres.models import Centre
 
 
 def village_list(request):
@@ -17,16 +18,41 @@ def village_list(request):
     query = request.GET.get("q", "").strip()
     if query:
         villages = villages.filter(name__icontains=query)
+    centre = request.GET.get("centre", "")
+    if centre in HAS_CENTRE:
+        villages = villages.filter(centre__isnull=not HAS_CENTRE[centre])
     page = Paginator(villages, 50).get_page(request.GET.get("page"))
-    can_add = can_enter_data(request.user)
-    return render(
-        request, "geo/village_list.html", {"page": page, "query": query, "can_add": can_add}
-    )
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "page": page,
+        "query": query,
+        "centre": centre,
+        "querystring": params.urlencode(),
+        "can_add": can_enter_data(request.user),
+    }
+    return render(request, "geo/village_list.html", context)
+
+
+HAS_CENTRE = {"none": False, "yes": True}  # ?centre=none: the home page's "ยังไม่มีศูนย์"
 
 
 def village_detail(request, pk):
+    """A village and what can be done there: its centre, or set one up / screen it."""
+    from newcentres.models import Round
+
     village, can_edit = get_village_for_user(request.user, pk)
-    return render(request, "geo/village_detail.html", {"village": village, "can_edit": can_edit})
+    centre = Centre.objects.filter(village=village).first()
+    actions = can_edit and can_enter_data(request.user) and centre is None
+    context = {
+        "village": village,
+        "can_edit": can_edit,
+        "centre": centre,
+        "can_create_centre": actions,
+        # Screening is for villages without a centre (criterion 1), in the latest round.
+        "screening_round": Round.objects.first() if actions else None,
+    }
+    return render(request, "geo/village_detail.html", context)
 
 
 def village_create(request):

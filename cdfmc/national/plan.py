@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from cdfmc.thaitime import fiscal_year, fiscal_year_start
 
-VERSION = 1  # bump when the same seed would give different data
+VERSION = 2  # bump when the same seed would give different data
 DEFAULT_AS_OF = datetime.date(2026, 9, 30)  # the last day of FY2569: a whole year of data
 BANGKOK = "10"  # CDD works in the 76 other provinces
 

@@ -13,6 +13,15 @@ import pytest
 from tests.personas import PASSWORD, make_persona
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CSP_RECORDER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  try {
+    const seen = JSON.parse(localStorage.csp || "[]");
+    seen.push(`${e.documentURI}: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+    localStorage.csp = JSON.stringify(seen);
+  } catch (err) {}  // a sandboxed document (evidence file) has no storage
+});
+"""
 
 
 def _chromium():
@@ -64,8 +73,16 @@ def browser(geography, live_server):
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
     driver.implicitly_wait(5)
     driver.live_server_url = live_server.url
+    # Every page of every browser test is also a Content-Security-Policy check: whatever
+    # the policy blocks (an inline script or style left somewhere) is recorded and fails.
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CSP_RECORDER})
     yield driver
-    driver.quit()
+    try:
+        driver.get(live_server.url + "/accounts/login/")
+        blocked = driver.execute_script("return JSON.parse(localStorage.csp || '[]')")
+    finally:
+        driver.quit()
+    assert not blocked, f"blocked by the Content-Security-Policy: {blocked}"
 
 
 @pytest.fixture

@@ -111,7 +111,8 @@ def test_officer_records_a_centre_and_finds_it_in_the_register(login_as, screens
     click(browser, browser.find_element(By.CSS_SELECTOR, "[data-testid=evidence-add]"))
     browser.find_element(By.ID, "id_file").send_keys(str(photo))
     fill(browser, "id_title", "ภาพการประชุมคณะกรรมการ")
-    Select(browser.find_element(By.ID, "id_indicators")).select_by_value("1.3")
+    # ticked, not Ctrl-clicked in a long list
+    click(browser, browser.find_element(By.CSS_SELECTOR, "input[name=indicators][value='1.3']"))
     fill(browser, "id_fiscal_year", "2569")
     click(browser, browser.find_element(By.CSS_SELECTOR, "[data-testid=evidence-save]"))
     thumb = browser.find_element(By.CSS_SELECTOR, "[data-testid=evidence-thumb]")

@@ -5,6 +5,7 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
+from pypdf import PdfWriter
 
 from centres import services
 from centres.models import (
@@ -35,8 +36,14 @@ def jpeg_bytes(size=(800, 600)) -> bytes:
     return out.getvalue()
 
 
-def pdf_bytes() -> bytes:
-    return b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+def pdf_bytes(pages=1) -> bytes:
+    """A real PDF (A4 pages, blank), as a PDF parser reads it."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def make_committee_member(*, centre, role=CommitteeRole.MEMBER, name="นายสมศักดิ์ ทดสอบ", **kw):

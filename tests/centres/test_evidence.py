@@ -3,11 +3,12 @@ import re
 import zipfile
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from centres.models import Evidence
-from centres.uploads import DOCX, XLSX
+from centres.uploads import DOCX, PPTX, XLSX
 from tests.centres.factories import jpeg_bytes, make_evidence, pdf_bytes, png_bytes
 from tests.factories import make_centre
 
@@ -46,7 +47,7 @@ def test_an_exe_renamed_pdf_is_refused_in_thai(officer):
     response = upload(officer, centre, EXE, "รายงานการประชุม.pdf")
     assert response.status_code == 200
     error = response.context["form"].errors["file"][0]
-    assert "ไฟล์ต้องเป็น PDF, JPEG, PNG, DOCX หรือ XLSX" in error
+    assert "ไฟล์ต้องเป็น PDF, JPEG, PNG, DOCX, XLSX หรือ PPTX" in error
     assert not Evidence.objects.exists()
 
 
@@ -59,18 +60,88 @@ def test_an_oversized_file_is_refused_with_the_limit(officer, settings):
     assert not Evidence.objects.exists()
 
 
-def test_an_image_declaring_too_many_pixels_is_refused_in_thai(officer):
+def pixel_bomb(size=(12000, 12000)) -> bytes:
+    """A small PNG that declares a huge picture (12000×12000: 432 MB once decoded)."""
     from PIL import Image
 
     out = io.BytesIO()
-    Image.new("1", (14000, 14000)).save(out, "PNG")  # about 24 KB, 196 million pixels
-    response = upload(officer, make_centre(), out.getvalue(), "bomb.png")
+    Image.new("RGB", size).save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+def test_a_photo_above_the_pixel_limit_is_refused_at_the_field_in_thai(officer):
+    content = pixel_bomb()
+    assert len(content) < 600 * 1024  # the reported file was 140 KB
+    response = upload(officer, make_centre(), content, "bomb.png")
     assert response.status_code == 200
+    error = response.context["form"].errors["file"][0]
+    assert "ภาพมีจำนวนพิกเซลมากเกินไป (12,000 × 12,000 พิกเซล เกิน 40 ล้านพิกเซล)" in error
+    assert not Evidence.objects.exists()
+
+
+def test_the_pixel_count_is_read_from_the_header_before_decoding(monkeypatch, settings):
+    from PIL import ImageFile
+
+    from centres.uploads import check_upload
+
+    def decoding(*args, **kwargs):
+        raise AssertionError("pixels decoded before the size was checked")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", decoding)
+    settings.UPLOAD_MAX_PIXELS = 1_000_000
+    with pytest.raises(ValidationError, match="พิกเซลมากเกินไป"):
+        check_upload(SimpleUploadedFile("bomb.png", pixel_bomb((1001, 1000))))
+
+
+def test_an_image_beyond_what_pillow_accepts_is_refused_in_thai(officer):
+    response = upload(officer, make_centre(), pixel_bomb((14000, 14000)), "bomb.png")
     assert "พิกเซลมากเกินไป" in response.context["form"].errors["file"][0]
     assert not Evidence.objects.exists()
 
 
+def test_a_file_that_only_starts_like_a_pdf_is_refused(officer):
+    response = upload(officer, make_centre(), b"%PDF-1.7\n" + b"\x8f garbage " * 500, "a.pdf")
+    assert response.status_code == 200
+    assert "ไฟล์ PDF เสียหรือเปิดไม่ได้" in response.context["form"].errors["file"][0]
+    assert not Evidence.objects.exists()
+
+
+def inflating_docx(megabytes: int) -> bytes:
+    """A docx whose one member inflates to `megabytes` MB of zeros (a few hundred KB zipped)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w") as member:
+            chunk = b"\0" * (1024 * 1024)
+            for _ in range(megabytes):
+                member.write(chunk)
+    return out.getvalue()
+
+
+def test_a_docx_inflating_to_200_mb_is_refused_in_thai(officer):
+    content = inflating_docx(200)
+    assert len(content) < 1024 * 1024
+    response = upload(officer, make_centre(), content, "report.docx")
+    assert response.status_code == 200
+    error = response.context["form"].errors["file"][0]
+    assert "เมื่อขยายแล้วมีขนาด 200 MB เกินที่กำหนด 100 MB" in error
+    assert not Evidence.objects.exists()
+
+
+def test_an_office_file_of_too_many_parts_is_refused(officer, settings):
+    settings.UPLOAD_MAX_ZIP_MEMBERS = 50
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        for n in range(60):
+            archive.writestr(f"xl/worksheets/sheet{n}.xml", "<x/>")
+    response = upload(officer, make_centre(), out.getvalue(), "big.xlsx")
+    assert "ส่วนประกอบ 61 ส่วน" in response.context["form"].errors["file"][0]
+
+
 def test_a_cut_off_photo_is_refused_in_thai(officer):
+    import weasyprint  # noqa: F401 - it makes Pillow accept cut-off images process-wide
+
     response = upload(officer, make_centre(), jpeg_bytes()[:2000], "cut.jpg")
     assert response.status_code == 200
     assert "ไฟล์ภาพเสียหรือเปิดไม่ได้" in response.context["form"].errors["file"][0]
@@ -93,6 +164,7 @@ def test_a_plain_zip_named_docx_is_refused(officer):
         (jpeg_bytes(), "photo.JPG", "image/jpeg", "photo"),
         (office_zip("word/"), "a.docx", DOCX, "document"),
         (office_zip("xl/"), "a.xlsx", XLSX, "document"),
+        (office_zip("ppt/"), "slides.pptx", PPTX, "document"),
     ],
 )
 def test_allowed_files_are_stored_by_content(officer, content, name, content_type, kind):

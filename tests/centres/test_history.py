@@ -56,7 +56,7 @@ def test_section_edits_show_choices_and_dates_as_officers_read_them(client, pers
         },  # fmt: skip
     )
     fields = {f.label: (f.old, f.new) for f in centre_history(centre)[0].fields}
-    assert fields["มีระเบียบข้อบังคับเป็นลายลักษณ์อักษร"] == ("ไม่ใช่", "ใช่")
+    assert fields["มีระเบียบข้อบังคับเป็นลายลักษณ์อักษร"] == ("ไม่มี", "มี")  # not ใช่/ไม่ใช่
     assert fields["การให้ความเห็นชอบระเบียบ"][1].startswith("กำหนดโดยคณะกรรมการ")
     assert fields["วันที่ให้ความเห็นชอบระเบียบ"] == ("-", "15 ม.ค. 2568")
 

@@ -59,3 +59,67 @@ def test_sqlite_is_tuned_for_several_officers_at_once():
         cursor.execute("PRAGMA busy_timeout")
         assert cursor.fetchone()[0] >= 5000
     assert connection.settings_dict["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+
+
+def test_the_readme_lists_every_variable_the_settings_read():
+    import re
+
+    names = set(re.findall(r'env_\w+\(\s*"([A-Z_]+)"', (ROOT / "cdfmc/settings.py").read_text()))
+    assert len(names) > 15
+    readme = (ROOT / "README.md").read_text()
+    assert not sorted(n for n in names if f"| `{n}` |" not in readme)
+
+
+def _production_setting(tmp_path, expression: str, **env) -> str:
+    env = {
+        "PATH": os.environ["PATH"],
+        "DEBUG": "0",
+        "SECRET_KEY": "k3y-" + "x9Q!z" * 12,
+        "CDFMC_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "cdfmc.settings",
+        **env,
+    }
+    code = (
+        f"import django; django.setup(); from django.conf import settings as s; print({expression})"
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
+def test_hsts_starts_short_and_is_raised_by_variables(tmp_path):
+    expression = "s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD"
+    assert _production_setting(tmp_path, expression) == "3600 False False"
+    raised = _production_setting(
+        tmp_path,
+        expression,
+        SECURE_HSTS_SECONDS="31536000",
+        SECURE_HSTS_INCLUDE_SUBDOMAINS="1",
+        SECURE_HSTS_PRELOAD="1",
+    )
+    assert raised == "31536000 True True"
+
+
+def test_deploy_check_is_clean_behind_a_proxy_with_hsts_raised(tmp_path):
+    env = {
+        "PATH": os.environ["PATH"],
+        "DEBUG": "0",
+        "SECRET_KEY": "k3y-" + "x9Q!z" * 12,
+        "ALLOWED_HOSTS": "cdfmc.example.go.th",
+        "CDFMC_VAR_DIR": str(tmp_path),
+        "BEHIND_PROXY": "1",
+        "SECURE_HSTS_SECONDS": "31536000",
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": "1",
+        "SECURE_HSTS_PRELOAD": "1",
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -51,6 +51,12 @@ CASES = {
         expect=POST_IN_AREA,
     ),
     "debts:household_create": Case(kwargs=centre_kw, expect=EDIT_IN_AREA),
+    "debts:household_member_row": Case(
+        kwargs=centre_kw, query="?members-TOTAL_FORMS=0", expect=EDIT_IN_AREA
+    ),
+    "debts:household_contract_row": Case(
+        kwargs=centre_kw, query="?contracts-TOTAL_FORMS=1", expect=EDIT_IN_AREA
+    ),
     "debts:creditors": Case(kwargs=centre_kw, expect=IN_AREA),
     "debts:targets": Case(kwargs=centre_kw, expect=IN_AREA),
     "debts:targets_confirm": Case(

@@ -10,6 +10,7 @@ from cdfmc.accounts.models import User
 from cdfmc.geo.models import Village
 from cdfmc.national.plan import month_ends
 from centres.models import Centre, Meeting, MeetingKind
+from debts import rules
 from debts.models import (
     BalanceUpdate,
     Contract,
@@ -115,3 +116,11 @@ def test_every_record_has_one_created_history_row(generated):
     meeting = Meeting.objects.filter(centre=centre).first()
     assert meeting.history.get().history_change_reason.startswith("ชุดข้อมูลสังเคราะห์")
     assert not BalanceUpdate.history.exists()  # balances: none (see cdfmc/national/writer.py)
+
+
+def test_keys_that_save_keeps_are_filled(generated):
+    """The writer does not call save(): the keys save() derives are set by the family."""
+    for household in Household.objects.all()[:50]:
+        assert household.house_number_sort == rules.house_number_sort_key(household.house_number)
+    for person in Person.objects.all()[:50]:
+        assert person.citizen_id_reversed == person.citizen_id[::-1]

@@ -30,6 +30,7 @@ def _nomination(status="nominated"):
 
 CASES = {
     "newcentres:rounds": Case(expect=EVERYONE),
+    "newcentres:nominations": Case(expect=EVERYONE, query="?status=returned"),
     "newcentres:round_create": Case(expect=HEAD_OFFICE_ONLY),
     "newcentres:round": Case(expect=EVERYONE, kwargs=_round),
     "newcentres:round_edit": Case(expect=HEAD_OFFICE_ONLY, kwargs=_round),

@@ -44,7 +44,7 @@ def test_a_score_with_a_reason_saves_and_updates_the_totals(client, assessment):
     )
     html = response.content.decode()
     assert 'data-testid="saved"' in html
-    assert 'id="totals" class="card sticky-top mb-3" style="top:.5rem" hx-swap-oob="true"' in html
+    assert 'id="totals" class="card sticky-top mb-3 totals-card" hx-swap-oob="true"' in html
     assert 'data-testid="area-total-2">5 / 50<' in html
     score.refresh_from_db()
     assert (score.level, score.points, score.override_reason) == (3, 5, "อบรม 3 ครั้ง (มีหนังสือเชิญ)")

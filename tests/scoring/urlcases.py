@@ -63,6 +63,7 @@ def panel_data(world):
 
 CASES = {
     "scoring:rounds": Case(expect=EVERYONE),
+    "scoring:proposals": Case(expect=EVERYONE, query="?unscored=1"),
     "scoring:round_create": Case(expect=OPEN_ROUND),
     "scoring:round": Case(kwargs=round_kwargs, expect=IN_PROVINCE),
     "scoring:propose": Case(kwargs=round_kwargs, expect={**IN_PROVINCE, "headoffice": 403}),

@@ -31,6 +31,7 @@ from cdfmc.national.plan import (
     weighted,
 )
 from cdfmc.thaitime import BE_OFFSET, fiscal_year_end, fiscal_year_start
+from debts import rules
 from debts.models import (
     BalanceUpdate,
     Contract,
@@ -157,11 +158,13 @@ class CentreDebts:
         number = house_numbers.get(village.id, rng.randint(1, 20)) + rng.randint(1, 5)
         house_numbers[village.id] = number
         klass = weighted(rng, DEBTOR_CLASSES)
+        house = f"{number}/{rng.randint(1, 4)}" if rng.random() < 0.1 else str(number)
         household = Household(
             pk=writer.new_id(Household),
             centre_id=self.info.id,
             village_id=village.id,
-            house_number=f"{number}/{rng.randint(1, 4)}" if rng.random() < 0.1 else str(number),
+            house_number=house,
+            house_number_sort=rules.house_number_sort_key(house),  # as save() keeps it
             member_family=rng.random() < 0.6,
             occupations=", ".join(rng.sample(names.OCCUPATIONS, rng.randint(1, 2))),
             income_per_person=baht(rng.randrange(20_000, 120_000, 500)),
@@ -207,10 +210,12 @@ class CentreDebts:
     def _person(self, household, village, female, last, head, relation, older) -> Person:
         rng = self.rng
         older = older and rng.random() < 0.75
+        citizen_id = self.ids.next(district_code=village.district, older=older)
         return Person(
             pk=self.ctx.writer.new_id(Person),
             household_id=household.pk,
-            citizen_id=self.ids.next(district_code=village.district, older=older),
+            citizen_id=citizen_id,
+            citizen_id_reversed=citizen_id[::-1],  # as save() keeps it
             title=names.title(rng, female=female, married=older),
             first_name=names.first_name(rng, female=female),
             last_name=last,
